@@ -1,0 +1,100 @@
+// The only doors out of the core. Everything with I/O implements one of these; app/ uses nothing else.
+import type { Document } from './document';
+import type { Result } from './errors';
+import type { Article, ChatTarget, Feed, OutboxRow, RawItem, Subscription } from './model';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Logger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+/** What reading a source gave: its items, or "not modified" with the validators to send next time. */
+export interface SourceRead {
+  title: string | null;
+  items: RawItem[];
+  notModified: boolean;
+  etag: string | null;
+  lastModified: string | null;
+  /** Set when the source moved for good (301/308): the new location. */
+  movedTo: string | null;
+  /** The source asked not to be polled again for this long (ttl, Cache-Control, Retry-After), if it said. */
+  retryAfterMs: number | null;
+}
+
+export interface SourceState {
+  etag: string | null;
+  lastModified: string | null;
+}
+
+/** Reads a feed, a page or a local file/folder. Expected failures (timeouts, bad feeds, refused addresses) are values. */
+export interface Source {
+  read(location: string, state?: SourceState): Promise<Result<SourceRead>>;
+}
+
+/** The outcome of one send; a sink never throws for a platform's answer. */
+export type SendOutcome =
+  | { kind: 'sent'; messageIds: string[] }
+  /** Try again later; nothing visible was sent (or what was sent is recorded in `messageIds`). */
+  | { kind: 'retry'; afterMs: number; reason: string }
+  /** The chat is gone for us (blocked, kicked, deleted, no permission): end its subscription. */
+  | { kind: 'gone'; reason: string }
+  /** The chat has a new id (Telegram group → supergroup): move the subscription and resend. */
+  | { kind: 'moved'; target: ChatTarget };
+
+/** A platform's outgoing side. */
+export interface Sink {
+  readonly platform: string;
+  send(target: ChatTarget, doc: Document): Promise<SendOutcome>;
+}
+
+export interface Store {
+  close(): Promise<void>;
+
+  // Feeds: one row per location; global feeds reach every chat, the rest reach the chats that added them.
+  addFeed(url: string, owner: ChatTarget | null, title?: string | null): Promise<Feed>;
+  /** Unlinks a chat's feed (or clears the global mark); returns false when it was not there. */
+  removeFeed(url: string, owner: ChatTarget | null): Promise<boolean>;
+  listFeeds(owner: ChatTarget | null): Promise<Feed[]>;
+  /** Every feed someone reads (global or linked to a chat), enabled or not. */
+  listAllFeeds(): Promise<Feed[]>;
+  getFeed(id: string): Promise<Feed | null>;
+  updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void>;
+  /** The chats that added this feed (to tell them when it breaks). */
+  feedOwners(feedId: string): Promise<ChatTarget[]>;
+
+  // Articles.
+  /** Saves an article unless one with its id exists; returns whether it was new. Links the article to the feed either way. */
+  saveArticle(article: Article): Promise<boolean>;
+  getArticles(ids: string[]): Promise<Article[]>;
+  /** Articles from these feeds that arrived in (since, until], oldest first. */
+  articlesArrived(feedIds: string[], since: string, until: string): Promise<Article[]>;
+  /** Id, story and fingerprint of articles that arrived since this instant: the candidates for story grouping. */
+  recentFingerprints(since: string): Promise<{ id: string; storyId: string; fingerprint: string }[]>;
+
+  // Subscriptions: one per chat target.
+  getSubscription(target: ChatTarget): Promise<Subscription | null>;
+  getSubscriptionById(id: string): Promise<Subscription | null>;
+  listSubscriptions(): Promise<Subscription[]>;
+  saveSubscription(subscription: Subscription): Promise<void>;
+
+  // Outbox.
+  /**
+   * In one transaction: insert the row unless the subscription already has one for its period, and move the
+   * subscription's coveredUntil mark. Returns false (and changes nothing) when the period was already built.
+   */
+  enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean>;
+  /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */
+  claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void>;
+  retryDelivery(id: string, availableAt: string, error: string): Promise<void>;
+  dropDelivery(id: string, reason: string): Promise<void>;
+  /** Points pending rows and the subscription of one chat at its new id. */
+  moveTarget(from: ChatTarget, to: ChatTarget): Promise<void>;
+  listDeliveries(subscriptionId?: string): Promise<OutboxRow[]>;
+}
