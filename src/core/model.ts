@@ -121,6 +121,8 @@ export interface DigestEntry {
 }
 
 export interface Digest {
+  /** The reader's IANA time zone: dates in the digest are shown in it. */
+  timezone: string;
   /** The instants the digest covers: (since, until]. */
   since: string;
   until: string;

@@ -72,6 +72,8 @@ export interface Store {
   /** Saves an article unless one with its id exists; returns whether it was new. Links the article to the feed either way. */
   saveArticle(article: Article): Promise<boolean>;
   getArticles(ids: string[]): Promise<Article[]>;
+  /** Which of these ids are stored already (so known items are not summarized again). */
+  existingArticleIds(ids: string[]): Promise<Set<string>>;
   /** Articles from these feeds that arrived in (since, until], oldest first. */
   articlesArrived(feedIds: string[], since: string, until: string): Promise<Article[]>;
   /** Id, story and fingerprint of articles that arrived since this instant: the candidates for story grouping. */
@@ -86,7 +88,8 @@ export interface Store {
   // Outbox.
   /**
    * In one transaction: insert the row unless the subscription already has one for its period, and move the
-   * subscription's coveredUntil mark. Returns false (and changes nothing) when the period was already built.
+   * subscription's coveredUntil mark (null: leave it, as an on-demand digest does). Returns false (and changes
+   * nothing) when the period was already built.
    */
   enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean>;
   /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */

@@ -1,0 +1,239 @@
+// One command router for every platform. Every wrong argument gets a reply that says what a right one looks
+// like; nothing is saved until the whole command is valid.
+import { randomUUID } from 'node:crypto';
+import { COMMANDS, type CommandHandler, type CommandReply, type CommandRequest } from '../../core/commands';
+import { type Document, bold, message, text } from '../../core/document';
+import { digestDocument } from '../../core/digest/document';
+import type { Feed, Subscription } from '../../core/model';
+import type { Clock, Logger, Source, Store } from '../../core/ports';
+import type { Result } from '../../core/errors';
+import { parseTimeOfDay, parseTimeZone } from '../../core/schedule/time';
+import { nextOccurrence } from '../../core/schedule/occurrence';
+import { summarize } from '../../core/summarize';
+import { canonicalUrl } from '../../core/stories/identity';
+import { onDemandDigest } from '../digests';
+import { summaryDocument } from './summary';
+
+export interface SubscriptionDefaults {
+  time: string;
+  timezone: string;
+  maxStories: number;
+  quotes: boolean;
+  sendEmpty: boolean;
+}
+
+export interface CommandDeps {
+  store: Store;
+  source: Source;
+  clock: Clock;
+  log: Logger;
+  defaults: SubscriptionDefaults;
+  /** Reads a newly added feed at once, so its stories are in the next digest. */
+  ingestNow?: (feed: Feed) => Promise<Result<unknown>>;
+}
+
+const reply = (doc: Document, ephemeral = false): CommandReply => ({ doc, ephemeral });
+const say = (...lines: string[]) => reply(message(...lines));
+const refuse = (...lines: string[]) => reply(message(...lines), true);
+
+function helpDocument(): Document {
+  return {
+    sections: [
+      {
+        blocks: [
+          { kind: 'paragraph', inlines: [bold('Tidings')] },
+          { kind: 'list', items: COMMANDS.map((c) => [bold(`/${c.name}${c.usage ? ` ${c.usage}` : ''}`), text(` — ${c.description}`)]) },
+        ],
+      },
+    ],
+  };
+}
+
+function settingsLines(sub: Subscription, feeds: Feed[], nowMs: number): string[] {
+  const next = new Date(nextOccurrence(sub.time, sub.timezone, nowMs));
+  const when = new Intl.DateTimeFormat('en-GB', { timeZone: sub.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
+  return [
+    `Daily digest: ${sub.active ? `on, at ${sub.time} ${sub.timezone} (next: ${when})` : 'off — send /subscribe to turn it on'}`,
+    `Topics: ${sub.topics.length ? sub.topics.join(', ') : 'all stories'}`,
+    `Stories per digest: up to ${sub.maxStories}; quotes: ${sub.quotes ? 'on' : 'off'}`,
+    `This chat’s feeds: ${feeds.length ? feeds.length : 'none'} (plus the bot’s own)`,
+  ];
+}
+
+export function createCommandHandler(deps: CommandDeps): CommandHandler {
+  const now = () => deps.clock.now();
+
+  const subscriptionOf = async (req: CommandRequest): Promise<Subscription> =>
+    (await deps.store.getSubscription(req.target)) ?? {
+      id: randomUUID(),
+      target: req.target,
+      time: deps.defaults.time,
+      timezone: deps.defaults.timezone,
+      topics: [],
+      maxStories: deps.defaults.maxStories,
+      quotes: deps.defaults.quotes,
+      sendEmpty: deps.defaults.sendEmpty,
+      active: false,
+      coveredUntil: null,
+      createdAt: now().toISOString(),
+    };
+
+  async function subscribe(req: CommandRequest): Promise<CommandReply> {
+    let time: string | null = null;
+    let zone: string | null = null;
+    for (const word of req.args.split(/\s+/).filter(Boolean)) {
+      if (/^\d/.test(word)) {
+        const t = parseTimeOfDay(word);
+        if (!t.ok) return refuse(t.error.userMessage, 'Example: /subscribe 08:00 Europe/Kyiv');
+        time = t.value;
+      } else {
+        const z = parseTimeZone(word);
+        if (!z.ok) return refuse(z.error.userMessage, 'Example: /subscribe 08:00 Europe/Kyiv');
+        zone = z.value;
+      }
+    }
+    const sub = await subscriptionOf(req);
+    const wasActive = sub.active;
+    const next: Subscription = { ...sub, time: time ?? sub.time, timezone: zone ?? sub.timezone, active: true };
+    await deps.store.saveSubscription(next);
+    return say(
+      `${wasActive ? 'Updated' : 'Subscribed'}: a daily digest here at ${next.time} (${next.timezone}).`,
+      'Change it with /time HH:MM and /timezone Area/City; /digest shows one now.',
+    );
+  }
+
+  async function setTime(req: CommandRequest): Promise<CommandReply> {
+    const t = parseTimeOfDay(req.args);
+    if (!req.args.trim()) return refuse('Which time? Send /time HH:MM, for example /time 07:30.');
+    if (!t.ok) return refuse(t.error.userMessage);
+    const sub = await subscriptionOf(req);
+    await deps.store.saveSubscription({ ...sub, time: t.value });
+    return say(`Digest time set to ${t.value} (${sub.timezone}).${sub.active ? '' : ' Send /subscribe to start receiving it.'}`);
+  }
+
+  async function setZone(req: CommandRequest): Promise<CommandReply> {
+    if (!req.args.trim()) return refuse('Which time zone? Send /timezone Area/City, for example /timezone Europe/Kyiv.');
+    const z = parseTimeZone(req.args);
+    if (!z.ok) return refuse(z.error.userMessage);
+    const sub = await subscriptionOf(req);
+    await deps.store.saveSubscription({ ...sub, timezone: z.value });
+    return say(`Time zone set to ${z.value}: the digest arrives at ${sub.time} there.${sub.active ? '' : ' Send /subscribe to start receiving it.'}`);
+  }
+
+  async function unsubscribe(req: CommandRequest): Promise<CommandReply> {
+    const sub = await deps.store.getSubscription(req.target);
+    if (!sub?.active) return say('This chat has no daily digest. /subscribe starts one.');
+    await deps.store.saveSubscription({ ...sub, active: false });
+    return say('Unsubscribed: no more daily digests here. Your settings are kept; /subscribe brings them back.');
+  }
+
+  async function topics(req: CommandRequest): Promise<CommandReply> {
+    const sub = await subscriptionOf(req);
+    const raw = req.args.trim();
+    if (!raw) return say(`Topics: ${sub.topics.length ? sub.topics.join(', ') : 'all stories'}.`, 'Set them with /topics word, word… or clear them with /topics off.');
+    if (/^(off|none|all|clear)$/i.test(raw)) {
+      await deps.store.saveSubscription({ ...sub, topics: [] });
+      return say('Topics cleared: the digest carries every story.');
+    }
+    const words = [...new Set(raw.split(/[,;\n]+/).map((w) => w.trim().toLowerCase()).filter(Boolean))];
+    const bad = words.find((w) => w.length > 60 || !/[\p{L}\p{N}]/u.test(w));
+    if (bad || words.length > 25) return refuse('Topics are words or short phrases separated by commas (at most 25), for example /topics ukraine, energy, elections.');
+    await deps.store.saveSubscription({ ...sub, topics: words });
+    return say(`Topics set: ${words.join(', ')}. Only stories that mention one of them will be in the digest.`);
+  }
+
+  async function feeds(req: CommandRequest): Promise<CommandReply> {
+    const [verb, ...rest] = req.args.trim().split(/\s+/);
+    const arg = rest.join(' ');
+    const list = await deps.store.listFeeds(req.target);
+    if (!verb || verb === 'list') {
+      if (!list.length) return say('This chat has no feeds of its own yet; it gets the bot’s default sources.', 'Add one with /feeds add URL.');
+      return reply({ sections: [{ blocks: [{ kind: 'paragraph', inlines: [bold('This chat’s feeds')] }, { kind: 'list', items: list.map((f, i) => [text(`${i + 1}. ${f.title ? `${f.title} — ` : ''}${f.url}${f.enabled ? '' : ' (paused: it keeps failing)'}`)]) }] }] });
+    }
+    if (!req.isAdmin) return refuse('Only the chat’s admins can change its feeds.');
+    if (verb === 'add') {
+      const url = canonicalUrl(arg);
+      if (!url) return refuse(`“${arg || '(nothing)'}” is not a web address. Send /feeds add https://example.org/feed.xml`);
+      const read = await deps.source.read(url);
+      if (!read.ok) return refuse(`I could not add that feed: ${read.error.userMessage}`);
+      const feed = await deps.store.addFeed(read.value.movedTo ?? url, req.target, read.value.title);
+      await deps.ingestNow?.(feed);
+      return say(`Added ${read.value.title ?? url}: its stories will be in this chat’s digests.`);
+    }
+    if (verb === 'remove') {
+      const n = /^\d+$/.test(arg) ? Number(arg) : NaN;
+      const feed = Number.isInteger(n) ? list[n - 1] : list.find((f) => f.url === (canonicalUrl(arg) ?? arg));
+      if (!feed) return refuse(`No such feed here. Send /feeds to see the list, then /feeds remove N or /feeds remove URL.`);
+      await deps.store.removeFeed(feed.url, req.target);
+      return say(`Removed ${feed.title ?? feed.url}.`);
+    }
+    return refuse('Use /feeds, /feeds add URL or /feeds remove URL|N.');
+  }
+
+  async function summarizeLink(raw: string): Promise<CommandReply> {
+    const url = canonicalUrl(raw);
+    if (!url) return refuse(`“${raw.slice(0, 80)}” is not a link. Send /summarize https://example.org/article`);
+    const read = await deps.source.read(url);
+    if (!read.ok) return refuse(`I could not summarize that link: ${read.error.userMessage}`);
+    const item = read.value.items[0];
+    if (!item) return refuse('That page has no article text I could find.');
+    return reply(summaryDocument(summarize(item.text, { title: item.title ?? null }), item.url ?? url, item.excerptOnly ?? false));
+  }
+
+  /** /summarize URL, or /summarize as a reply: to a message with a link (read the link) or with text (summarize it). */
+  async function summarizeCommand(req: CommandRequest): Promise<CommandReply> {
+    const args = req.args.trim();
+    if (args) return summarizeLink(args);
+    const replied = req.replyToText?.trim() ?? '';
+    if (!replied) return refuse('Send /summarize URL, or reply to a message with /summarize.');
+    const linkInReply = /https?:\/\/\S+/.exec(replied)?.[0];
+    if (linkInReply && replied.length - linkInReply.length < 200) return summarizeLink(linkInReply);
+    return reply(summaryDocument(summarize(replied), null, false));
+  }
+
+  async function digest(req: CommandRequest): Promise<CommandReply> {
+    const sub = await subscriptionOf(req);
+    const d = await onDemandDigest(deps, sub);
+    if (!d.entries.length) return say('No stories yet. Add a feed with /feeds add URL, or try again later.');
+    return reply(digestDocument(d, { title: 'Digest' }));
+  }
+
+  async function settings(req: CommandRequest): Promise<CommandReply> {
+    const sub = await subscriptionOf(req);
+    return say(...settingsLines(sub, await deps.store.listFeeds(req.target), now().getTime()));
+  }
+
+  const start = async (): Promise<CommandReply> =>
+    say(
+      'Hi! I read the news for this chat and send one short digest a day: each story summarized in its own words, with the key quote and who said it.',
+      `Send /subscribe to get it daily at ${deps.defaults.time} (${deps.defaults.timezone}), or /subscribe 07:30 Europe/Kyiv for your own time.`,
+      '/digest shows one now; /help lists everything.',
+    );
+
+  const handlers: Record<string, (req: CommandRequest) => Promise<CommandReply>> = {
+    start,
+    help: async () => reply(helpDocument()),
+    subscribe,
+    unsubscribe,
+    time: setTime,
+    timezone: setZone,
+    topics,
+    feeds,
+    summarize: summarizeCommand,
+    digest,
+    settings,
+  };
+
+  return async (req) => {
+    const handler = handlers[req.name];
+    if (!handler) return reply({ sections: [{ blocks: [{ kind: 'paragraph', inlines: [text(`I don’t know /${req.name}. Here is what I can do:`)] }] }, ...helpDocument().sections] }, true);
+    const spec = COMMANDS.find((c) => c.name === req.name);
+    if (spec?.changesSettings && !req.isAdmin && req.name !== 'feeds') return refuse('Only the chat’s admins can change its digest settings.');
+    try {
+      return await handler(req);
+    } catch (err) {
+      deps.log.error({ err, command: req.name }, 'command failed');
+      return refuse('Something went wrong on my side; nothing was changed. Please try again in a minute.');
+    }
+  };
+}

@@ -1,0 +1,102 @@
+// Reading a source into stored, summarized articles grouped into stories.
+import type { Article, Feed, RawItem } from '../core/model';
+import type { Clock, Logger, Source, Store } from '../core/ports';
+import { type Result, ok } from '../core/errors';
+import { summarize } from '../core/summarize';
+import { dropBoilerplateLines } from '../core/text/clean';
+import { itemIdentity } from '../core/stories/identity';
+import { fingerprint, matchStory } from '../core/stories/fingerprint';
+
+export interface IngestDeps {
+  store: Store;
+  source: Source;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface IngestOutcome {
+  feedId: string;
+  /** Every article the source holds now (new or already stored), in the source's order. */
+  articleIds: string[];
+  newCount: number;
+  notModified: boolean;
+}
+
+/** Stories are grouped among articles that arrived within this window. */
+const STORY_WINDOW_MS = 48 * 3_600_000;
+
+function sourceName(feed: Feed, title: string | null): string {
+  if (title) return title;
+  try {
+    const u = new URL(feed.url);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.hostname.replace(/^www\./, '');
+  } catch {
+    // a local path
+  }
+  return feed.url.replace(/\/+$/, '').split('/').pop() || feed.url;
+}
+
+/** Summarizes one item into an article (no I/O). */
+export function toArticle(item: RawItem, feed: Feed, name: string, now: string, storyOf: (fp: string) => string | null): Article {
+  const text = dropBoilerplateLines(item.text);
+  const s = summarize(text, { title: item.title ?? null });
+  const id = itemIdentity(item, feed.url);
+  const fp = fingerprint(s.title, text);
+  return {
+    id,
+    feedId: feed.id,
+    sourceName: name,
+    url: item.url ?? null,
+    title: s.title,
+    text,
+    publishedAt: item.publishedAt ?? now,
+    ingestedAt: now,
+    language: s.language,
+    summary: s.sentences,
+    quotes: s.quotes,
+    keywords: s.keywords,
+    excerptOnly: item.excerptOnly ?? false,
+    storyId: storyOf(fp) ?? id,
+    fingerprint: fp,
+  };
+}
+
+/** Reads one feed, stores what is new, and keeps the feed's validators for the next conditional read. */
+export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<IngestOutcome>> {
+  const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+  if (!read.ok) return read;
+  const r = read.value;
+  await deps.store.updateFeed(feed.id, {
+    etag: r.etag ?? feed.etag,
+    lastModified: r.lastModified ?? feed.lastModified,
+    title: feed.title ?? r.title,
+    failures: 0,
+    lastError: null,
+    ...(r.movedTo ? { url: r.movedTo } : {}),
+  });
+  if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true });
+
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const recent = await deps.store.recentFingerprints(new Date(now.getTime() - STORY_WINDOW_MS).toISOString());
+  const name = sourceName(feed, feed.title ?? r.title);
+  const items = r.items.filter((item) => item.text.trim() || item.title?.trim());
+  const known = await deps.store.existingArticleIds(items.map((item) => itemIdentity(item, feed.url)));
+  const articleIds: string[] = [];
+  let newCount = 0;
+  for (const item of items) {
+    const id = itemIdentity(item, feed.url);
+    if (known.has(id)) {
+      articleIds.push(id);
+      continue;
+    }
+    const article = toArticle(item, feed, name, nowIso, (fp) => matchStory(fp, recent));
+    if (await deps.store.saveArticle(article)) {
+      newCount++;
+      recent.push({ id: article.id, storyId: article.storyId, fingerprint: article.fingerprint });
+    }
+    articleIds.push(article.id);
+  }
+  deps.log.debug({ feed: feed.url, items: r.items.length, new: newCount }, 'feed ingested');
+  return ok({ feedId: feed.id, articleIds, newCount, notModified: false });
+}

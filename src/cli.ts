@@ -1,0 +1,152 @@
+// The `tidings` binary: parses argv and calls runtime/. Exit codes: 0 success, 1 runtime failure,
+// 2 bad usage or configuration (one line on stderr, no stack trace).
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { ConfigError, configFromProcess } from './config/env';
+import type { Budget } from './core/model';
+import { toPlainText } from './core/document';
+import { digestDocument } from './core/digest/document';
+import { summaryDocument } from './app/commands/summary';
+import { createSource } from './runtime/sources';
+import { createTidings, systemClock } from './runtime/app';
+import { startService } from './runtime/service';
+import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
+import { runJsonl } from './runtime/jsonl';
+import { loadDefaults } from './runtime/defaults';
+
+class UsageError extends Error {}
+
+const USAGE = `usage: tidings <command>
+  start                                          run the service (Ctrl-C stops)
+  digest [--source S]... [--max N] [--json]      one digest of the sources, printed
+  summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
+  summarize --jsonl                              JSON Lines in on stdin, out on stdout
+  feeds list | add URL | remove URL              the operator's global sources`;
+
+function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not "${value}"`);
+  return Number(value);
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true } as const);
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0]);
+  }
+}
+
+const readStdin = async (): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+async function digestCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { source: { type: 'string', multiple: true }, max: { type: 'string' }, json: { type: 'boolean' } });
+  const config = await configFromProcess();
+  const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
+  const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
+  const { digest, errors } = await digestOf(sources, createSource(), systemClock, max, config.DIGEST_TIMEZONE);
+  for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
+  else process.stdout.write(`${digest.entries.length ? toPlainText(digestDocument(digest)) : 'No stories in these sources.'}\n`);
+  return errors.length === sources.length ? 1 : 0;
+}
+
+async function summarizeCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
+  if (values.jsonl) {
+    if (positionals.length) throw new UsageError('--jsonl reads stdin; give no INPUT');
+    return runJsonl(process.stdin, process.stdout);
+  }
+  if (values.sentences && values.words) throw new UsageError('give --sentences or --words, not both');
+  if (!positionals.length) throw new UsageError('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
+  const words = positiveInt('words', values.words as string | undefined, 2000);
+  const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
+  await configFromProcess();
+  const source = createSource();
+  let failures = 0;
+  for (const input of positionals) {
+    const r = await summarizeInput(input, source, readStdin, budget);
+    if (!r.ok) {
+      failures++;
+      if (values.json) process.stdout.write(`${JSON.stringify({ input, error: r.error.userMessage, code: r.error.code })}\n`);
+      else process.stderr.write(`tidings: ${input}: ${r.error.userMessage}\n`);
+      continue;
+    }
+    if (values.json) process.stdout.write(`${JSON.stringify({ input, ...summaryJson(null, r.value) })}\n`);
+    else process.stdout.write(`${toPlainText(summaryDocument(r.value, r.value.url, false))}\n\n`);
+  }
+  return failures === positionals.length ? 1 : 0;
+}
+
+async function feedsCommand(args: string[]): Promise<number> {
+  const [verb, url, ...extra] = args;
+  if (!verb || !['list', 'add', 'remove'].includes(verb)) throw new UsageError('feeds takes list, add URL or remove URL');
+  if (verb !== 'list' && (!url || extra.length)) throw new UsageError(`feeds ${verb} takes one URL`);
+  const t = await createTidings(await configFromProcess());
+  try {
+    if (verb === 'add') {
+      const read = await t.source.read(url!);
+      if (!read.ok) {
+        process.stderr.write(`tidings: ${url}: ${read.error.userMessage} (${read.error.code})\n`);
+        return 1;
+      }
+      await t.store.addFeed(url!, null, read.value.title);
+      process.stdout.write(`added ${url}\n`);
+    } else if (verb === 'remove') {
+      if (!(await t.store.removeFeed(url!, null))) {
+        process.stderr.write(`tidings: ${url} is not one of the global sources\n`);
+        return 1;
+      }
+      process.stdout.write(`removed ${url}\n`);
+    } else {
+      for (const f of await t.store.listFeeds(null)) process.stdout.write(`${f.url}${f.title ? `\t${f.title}` : ''}${f.enabled ? '' : '\t(paused)'}\n`);
+    }
+    return 0;
+  } finally {
+    await t.close();
+  }
+}
+
+async function startCommand(args: string[]): Promise<number> {
+  parse(args, {});
+  const t = await createTidings(await configFromProcess());
+  const service = await startService(t);
+  const onSignal = () => void service.stop();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  await service.stopped;
+  return 0;
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  start: startCommand,
+  digest: digestCommand,
+  summarize: summarizeCommand,
+  feeds: feedsCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}"; try: tidings --help`);
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof ConfigError) {
+      process.stderr.write(`tidings: ${err.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`tidings: ${(err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,66 @@
+// The composition root: config → store → sources → app → adapters. Only this folder knows every room.
+import type { Config } from '../config/env';
+import { secretsOf } from '../config/env';
+import type { CommandHandler } from '../core/commands';
+import type { Clock, Logger, Sink, Source, Store } from '../core/ports';
+import { createCommandHandler } from '../app/commands';
+import { type DigestDeps } from '../app/digests';
+import { ingestFeed } from '../app/ingest';
+import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
+import { createLogger } from './logger';
+import { createSource } from './sources';
+import { openStore } from './store';
+import { type Defaults, loadDefaults } from './defaults';
+
+export interface Tidings {
+  config: Config;
+  defaults: Defaults;
+  store: Store;
+  source: Source;
+  clock: Clock;
+  log: Logger;
+  sinks: Map<string, Sink>;
+  commands: CommandHandler;
+  policy: PollPolicy;
+  digestDeps: DigestDeps;
+  close(): Promise<void>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export async function createTidings(config: Config, options: { clock?: Clock; log?: Logger } = {}): Promise<Tidings> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger(config.LOG_LEVEL, secretsOf(config));
+  const defaults = loadDefaults();
+  const store = await openStore(config.DATABASE_URL);
+  const source = createSource();
+  const sinks = new Map<string, Sink>();
+  const policy: PollPolicy = {
+    ...DEFAULT_POLL_POLICY,
+    intervalMs: defaults.poll.intervalMinutes * 60_000,
+    floorMs: defaults.poll.floorMinutes * 60_000,
+    maxFailures: defaults.poll.maxFailures,
+  };
+  const commands = createCommandHandler({
+    store,
+    source,
+    clock,
+    log,
+    defaults: { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE, ...defaults.digest },
+    ingestNow: (feed) => ingestFeed({ store, source, clock, log }, feed),
+  });
+  for (const url of defaults.sources) await store.addFeed(url, null);
+  return {
+    config,
+    defaults,
+    store,
+    source,
+    clock,
+    log,
+    sinks,
+    commands,
+    policy,
+    digestDeps: { store, clock, log },
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,17 @@
+// The defaults in config/defaults.json: the operator's starting sources and digest settings.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fromPackage } from './paths';
+
+const Defaults = z.object({
+  sources: z.array(z.string().min(1)),
+  digest: z.object({ maxStories: z.number().int().min(1).max(10), quotes: z.boolean(), sendEmpty: z.boolean() }),
+  poll: z.object({ intervalMinutes: z.number().min(1), floorMinutes: z.number().min(1), maxFailures: z.number().int().min(1) }),
+});
+export type Defaults = z.infer<typeof Defaults>;
+
+export function loadDefaults(path = fromPackage('config/defaults.json')): Defaults {
+  const d = Defaults.parse(JSON.parse(readFileSync(path, 'utf8')));
+  // Local sources are relative to the package, so the service finds seeds/ from any directory.
+  return { ...d, sources: d.sources.map((s) => (/^[a-z]+:\/\//i.test(s) ? s : fromPackage(s))) };
+}

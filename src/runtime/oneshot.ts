@@ -1,0 +1,68 @@
+// `tidings digest` and `tidings summarize`: read, summarize, print, exit. Nothing is stored.
+import type { Article, Budget, Feed, Summary } from '../core/model';
+import type { Clock, Source } from '../core/ports';
+import type { Result } from '../core/errors';
+import { TidingsError } from '../core/errors';
+import { toArticle } from '../app/ingest';
+import { buildDigest } from '../core/digest/build';
+import { matchStory } from '../core/stories/fingerprint';
+import { summarize } from '../core/summarize';
+import type { Digest } from '../core/model';
+
+/** A feed row for a source read once, outside the store. */
+export const transientFeed = (url: string, now: string): Feed => ({
+  id: url,
+  url,
+  title: null,
+  global: false,
+  enabled: true,
+  etag: null,
+  lastModified: null,
+  nextPollAt: null,
+  failures: 0,
+  lastError: null,
+  createdAt: now,
+});
+
+export interface OneShotDigest {
+  digest: Digest;
+  errors: { source: string; error: TidingsError }[];
+}
+
+export async function digestOf(sources: string[], source: Source, clock: Clock, maxStories: number, timezone: string): Promise<OneShotDigest> {
+  const now = clock.now().toISOString();
+  const articles: Article[] = [];
+  const errors: OneShotDigest['errors'] = [];
+  for (const location of sources) {
+    const read = await source.read(location);
+    if (!read.ok) {
+      errors.push({ source: location, error: read.error });
+      continue;
+    }
+    const feed = transientFeed(location, now);
+    const name = read.value.title ?? location.replace(/\/+$/, '').split('/').pop() ?? location;
+    for (const item of read.value.items) {
+      const article = toArticle(item, feed, name, now, (fp) => matchStory(fp, articles));
+      if (!articles.some((a) => a.id === article.id)) articles.push(article);
+    }
+  }
+  const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true });
+  return { digest, errors };
+}
+
+/** What `summarize --json` and `--jsonl` print for one input. */
+export function summaryJson(id: string | null, s: Summary): Record<string, unknown> {
+  return { ...(id === null ? {} : { id }), title: s.title, language: s.language, summary: s.sentences, quotes: s.quotes, keywords: s.keywords };
+}
+
+export async function summarizeInput(input: string, source: Source, readStdin: () => Promise<string>, budget: Budget): Promise<Result<Summary & { url: string | null }>> {
+  if (input === '-') {
+    const text = await readStdin();
+    return { ok: true, value: { ...summarize(text, { budget }), url: null } };
+  }
+  const read = await source.read(input);
+  if (!read.ok) return read;
+  const item = read.value.items[0];
+  if (!item) return { ok: false, error: new TidingsError('source/unreadable', `${input} holds no article text.`) };
+  return { ok: true, value: { ...summarize(item.text, { title: item.title ?? null, budget }), url: item.url ?? null } };
+}

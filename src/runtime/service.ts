@@ -1,0 +1,88 @@
+// `tidings start`: ingestion on its schedule, digests on theirs, every adapter whose token is set.
+import cron from 'node-cron';
+import type { Subscription } from '../core/model';
+import { buildDueDigests, onDemandDigest } from '../app/digests';
+import { deliverPending } from '../app/deliver';
+import { pollDueFeeds } from '../app/poll';
+import { digestDocument } from '../core/digest/document';
+import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
+import type { Tidings } from './app';
+
+export interface Service {
+  /** Resolves when the service has stopped. */
+  stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** One step of the loop: read due feeds, build due digests, deliver the outbox. Never runs twice at once. */
+function serialized(step: () => Promise<void>): { run(): Promise<void>; idle(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  return {
+    run: () => (running ??= step().finally(() => (running = null))),
+    idle: async () => {
+      await running;
+    },
+  };
+}
+
+async function ensureConsoleSubscription(t: Tidings): Promise<Subscription> {
+  const existing = await t.store.getSubscription(CONSOLE_TARGET);
+  const sub: Subscription = {
+    id: existing?.id ?? crypto.randomUUID(),
+    target: CONSOLE_TARGET,
+    time: t.config.DIGEST_TIME,
+    timezone: t.config.DIGEST_TIMEZONE,
+    topics: [],
+    ...t.defaults.digest,
+    active: true,
+    coveredUntil: existing?.coveredUntil ?? null,
+    createdAt: existing?.createdAt ?? t.clock.now().toISOString(),
+  };
+  await t.store.saveSubscription(sub);
+  return sub;
+}
+
+export async function startService(t: Tidings, out: { write(s: string): unknown } = process.stdout): Promise<Service> {
+  const platformAdapters = [...t.sinks.keys()];
+  const consoleMode = platformAdapters.length === 0;
+  if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
+
+  const tick = serialized(async () => {
+    try {
+      await pollDueFeeds({ ...t.digestDeps, source: t.source, sinks: t.sinks, policy: t.policy });
+      await buildDueDigests(t.digestDeps);
+      await deliverPending({ store: t.store, sinks: t.sinks, clock: t.clock, log: t.log });
+    } catch (err) {
+      t.log.error({ err }, 'scheduler step failed; retrying at the next minute');
+    }
+  });
+
+  const consoleSub = consoleMode ? await ensureConsoleSubscription(t) : null;
+  await tick.run();
+  if (consoleSub) {
+    const sub = consoleSub;
+    const digest = await onDemandDigest(t.digestDeps, sub);
+    await t.sinks.get('console')!.send(CONSOLE_TARGET, digestDocument(digest));
+    out.write(`\nNext digest at ${sub.time} (${sub.timezone}). Set TELEGRAM_BOT_TOKEN or DISCORD_TOKEN to serve chats. Ctrl-C stops.\n`);
+  }
+  t.log.info({ adapters: consoleMode ? ['console'] : platformAdapters }, 'tidings started');
+
+  // Every minute: scheduled digests fall on whole minutes in every zone.
+  const job = cron.schedule('* * * * *', () => void tick.run(), { noOverlap: true });
+  // Deliveries retry sooner than a minute (rate limits, flaky networks).
+  const delivery = setInterval(() => void deliverPending({ store: t.store, sinks: t.sinks, clock: t.clock, log: t.log }).catch((err) => t.log.error({ err }, 'delivery failed')), 5_000);
+
+  let resolveStopped!: () => void;
+  const stopped = new Promise<void>((r) => (resolveStopped = r));
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await job.stop();
+      clearInterval(delivery);
+      await tick.idle(); // let an in-flight step finish rather than cut a send in half
+      await t.close();
+      t.log.info('tidings stopped');
+      resolveStopped();
+    })());
+  return { stopped, stop };
+}

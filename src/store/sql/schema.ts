@@ -1,0 +1,72 @@
+// Row types of the schema in ../migrations, as Kysely sees them.
+export interface FeedRow {
+  id: string;
+  url: string;
+  title: string | null;
+  global: number;
+  enabled: number;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: string | null;
+  failures: number;
+  last_error: string | null;
+  created_at: string;
+}
+
+export interface ArticleRow {
+  id: string;
+  feed_id: string | null;
+  source_name: string;
+  url: string | null;
+  title: string;
+  text: string;
+  published_at: string;
+  ingested_at: string;
+  language: string;
+  summary: string;
+  quotes: string;
+  keywords: string;
+  excerpt_only: number;
+  story_id: string;
+  fingerprint: string;
+}
+
+export interface SubscriptionRow {
+  id: string;
+  target_key: string;
+  target: string;
+  time: string;
+  timezone: string;
+  topics: string;
+  max_stories: number;
+  quotes: number;
+  send_empty: number;
+  active: number;
+  covered_until: string | null;
+  created_at: string;
+}
+
+export interface OutboxDbRow {
+  id: string;
+  subscription_id: string;
+  period_key: string;
+  target: string;
+  digest: string;
+  status: string;
+  attempts: number;
+  available_at: string;
+  message_ids: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  feeds: FeedRow;
+  chat_feeds: { target_key: string; target: string; feed_id: string; added_at: string };
+  stories: { id: string; first_seen_at: string };
+  articles: ArticleRow;
+  article_feeds: { article_id: string; feed_id: string; seen_at: string };
+  subscriptions: SubscriptionRow;
+  outbox: OutboxDbRow;
+}

@@ -1,0 +1,250 @@
+// The Store port over Kysely: one implementation for SQLite and PostgreSQL; the dialects differ only in how
+// a delivery is leased (PostgreSQL skips rows another worker has locked).
+import { randomUUID } from 'node:crypto';
+import { type Kysely, Migrator, type Migration } from 'kysely';
+import type { Article, ChatTarget, Feed, OutboxRow, Subscription } from '../../core/model';
+import type { Store } from '../../core/ports';
+import { migrations } from '../migrations';
+import {
+  fromArticle,
+  fromFeedPatch,
+  fromOutbox,
+  fromSubscription,
+  targetJson,
+  targetKey,
+  toArticle,
+  toFeed,
+  toOutbox,
+  toSubscription,
+} from './rows';
+import type { Database } from './schema';
+
+export interface SqlStoreOptions {
+  /** Lock claimed rows with FOR UPDATE SKIP LOCKED (PostgreSQL), so concurrent workers never lease the same row. */
+  skipLocked: boolean;
+}
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
+}
+
+export class SqlStore implements Store {
+  constructor(
+    readonly db: Kysely<Database>,
+    private readonly options: SqlStoreOptions,
+  ) {}
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  async addFeed(url: string, owner: ChatTarget | null, title: string | null = null): Promise<Feed> {
+    const now = new Date().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      let row = await trx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+      if (!row) {
+        row = { id: randomUUID(), url, title, global: 0, enabled: 1, etag: null, last_modified: null, next_poll_at: null, failures: 0, last_error: null, created_at: now };
+        await trx.insertInto('feeds').values(row).execute();
+      } else if (title && !row.title) {
+        await trx.updateTable('feeds').set({ title }).where('id', '=', row.id).execute();
+        row.title = title;
+      }
+      if (owner === null) {
+        await trx.updateTable('feeds').set({ global: 1 }).where('id', '=', row.id).execute();
+        row.global = 1;
+      } else {
+        await trx
+          .insertInto('chat_feeds')
+          .values({ target_key: targetKey(owner), target: targetJson(owner), feed_id: row.id, added_at: now })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      return toFeed(row);
+    });
+  }
+
+  async removeFeed(url: string, owner: ChatTarget | null): Promise<boolean> {
+    const feed = await this.db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+    if (!feed) return false;
+    if (owner === null) {
+      if (feed.global !== 1) return false;
+      await this.db.updateTable('feeds').set({ global: 0 }).where('id', '=', feed.id).execute();
+      return true;
+    }
+    const r = await this.db.deleteFrom('chat_feeds').where('target_key', '=', targetKey(owner)).where('feed_id', '=', feed.id).executeTakeFirst();
+    return Number(r.numDeletedRows) > 0;
+  }
+
+  async listFeeds(owner: ChatTarget | null): Promise<Feed[]> {
+    const rows =
+      owner === null
+        ? await this.db.selectFrom('feeds').selectAll().where('global', '=', 1).orderBy('created_at').orderBy('url').execute()
+        : await this.db
+            .selectFrom('feeds')
+            .innerJoin('chat_feeds', 'chat_feeds.feed_id', 'feeds.id')
+            .selectAll('feeds')
+            .where('chat_feeds.target_key', '=', targetKey(owner))
+            .orderBy('chat_feeds.added_at')
+            .orderBy('feeds.url')
+            .execute();
+    return rows.map(toFeed);
+  }
+
+  async listAllFeeds(): Promise<Feed[]> {
+    const rows = await this.db
+      .selectFrom('feeds')
+      .selectAll()
+      .where((eb) => eb.or([eb('global', '=', 1), eb.exists(eb.selectFrom('chat_feeds').select('feed_id').whereRef('chat_feeds.feed_id', '=', 'feeds.id'))]))
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toFeed);
+  }
+
+  async getFeed(id: string): Promise<Feed | null> {
+    const row = await this.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toFeed(row) : null;
+  }
+
+  async updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void> {
+    const set = fromFeedPatch(patch);
+    if (Object.keys(set).length) await this.db.updateTable('feeds').set(set).where('id', '=', id).execute();
+  }
+
+  async feedOwners(feedId: string): Promise<ChatTarget[]> {
+    const rows = await this.db.selectFrom('chat_feeds').select('target').where('feed_id', '=', feedId).execute();
+    return rows.map((r) => JSON.parse(r.target) as ChatTarget);
+  }
+
+  async saveArticle(article: Article): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('stories').values({ id: article.storyId, first_seen_at: article.ingestedAt }).onConflict((oc) => oc.doNothing()).execute();
+      const inserted = await trx.insertInto('articles').values(fromArticle(article)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      if (article.feedId) {
+        await trx
+          .insertInto('article_feeds')
+          .values({ article_id: article.id, feed_id: article.feedId, seen_at: article.ingestedAt })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    });
+  }
+
+  async getArticles(ids: string[]): Promise<Article[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('articles').selectAll().where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async existingArticleIds(ids: string[]): Promise<Set<string>> {
+    if (!ids.length) return new Set();
+    const rows = await this.db.selectFrom('articles').select('id').where('id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  }
+
+  async articlesArrived(feedIds: string[], since: string, until: string): Promise<Article[]> {
+    if (!feedIds.length) return [];
+    const rows = await this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('ingested_at', '>', since)
+      .where('ingested_at', '<=', until)
+      .where((eb) => eb.exists(eb.selectFrom('article_feeds').select('article_id').whereRef('article_feeds.article_id', '=', 'articles.id').where('article_feeds.feed_id', 'in', feedIds)))
+      .orderBy('ingested_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toArticle);
+  }
+
+  async recentFingerprints(since: string): Promise<{ id: string; storyId: string; fingerprint: string }[]> {
+    const rows = await this.db.selectFrom('articles').select(['id', 'story_id', 'fingerprint']).where('ingested_at', '>', since).execute();
+    return rows.map((r) => ({ id: r.id, storyId: r.story_id, fingerprint: r.fingerprint }));
+  }
+
+  async getSubscription(target: ChatTarget): Promise<Subscription | null> {
+    const row = await this.db.selectFrom('subscriptions').selectAll().where('target_key', '=', targetKey(target)).executeTakeFirst();
+    return row ? toSubscription(row) : null;
+  }
+
+  async getSubscriptionById(id: string): Promise<Subscription | null> {
+    const row = await this.db.selectFrom('subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? toSubscription(row) : null;
+  }
+
+  async listSubscriptions(): Promise<Subscription[]> {
+    const rows = await this.db.selectFrom('subscriptions').selectAll().orderBy('created_at').orderBy('id').execute();
+    return rows.map(toSubscription);
+  }
+
+  async saveSubscription(s: Subscription): Promise<void> {
+    const row = fromSubscription(s);
+    const { id: _id, created_at: _created, ...update } = row;
+    await this.db
+      .insertInto('subscriptions')
+      .values(row)
+      .onConflict((oc) => oc.column('target_key').doUpdateSet(update))
+      .execute();
+  }
+
+  async enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('outbox').values(fromOutbox(row)).onConflict((oc) => oc.columns(['subscription_id', 'period_key']).doNothing()).executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      if (coveredUntil !== null) await trx.updateTable('subscriptions').set({ covered_until: coveredUntil }).where('id', '=', row.subscriptionId).execute();
+      return true;
+    });
+  }
+
+  async claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    const leaseEnd = new Date(Date.parse(now) + leaseMs).toISOString();
+    let pick = this.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('available_at', '<=', now)
+      .orderBy('available_at')
+      .limit(limit);
+    if (this.options.skipLocked) pick = pick.forUpdate().skipLocked();
+    const rows = await this.db
+      .updateTable('outbox')
+      .set((eb) => ({ available_at: leaseEnd, attempts: eb('attempts', '+', 1) }))
+      .where('id', 'in', pick)
+      .where('status', '=', 'pending')
+      .where('available_at', '<=', now)
+      .returningAll()
+      .execute();
+    return rows.map(toOutbox).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  }
+
+  async completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void> {
+    await this.db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(messageIds), sent_at: sentAt, last_error: null }).where('id', '=', id).execute();
+  }
+
+  async retryDelivery(id: string, availableAt: string, error: string): Promise<void> {
+    await this.db.updateTable('outbox').set({ available_at: availableAt, last_error: error }).where('id', '=', id).where('status', '=', 'pending').execute();
+  }
+
+  async dropDelivery(id: string, reason: string): Promise<void> {
+    await this.db.updateTable('outbox').set({ status: 'dropped', last_error: reason }).where('id', '=', id).execute();
+  }
+
+  async moveTarget(from: ChatTarget, to: ChatTarget): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const fromKey = targetKey(from);
+      const existing = await trx.selectFrom('subscriptions').select('id').where('target_key', '=', targetKey(to)).executeTakeFirst();
+      if (!existing) await trx.updateTable('subscriptions').set({ target_key: targetKey(to), target: targetJson(to) }).where('target_key', '=', fromKey).execute();
+      await trx.updateTable('outbox').set({ target: targetJson(to) }).where('target', '=', targetJson(from)).where('status', '=', 'pending').execute();
+      await trx.updateTable('chat_feeds').set({ target_key: targetKey(to), target: targetJson(to) }).where('target_key', '=', fromKey).execute();
+    });
+  }
+
+  async listDeliveries(subscriptionId?: string): Promise<OutboxRow[]> {
+    let q = this.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id');
+    if (subscriptionId) q = q.where('subscription_id', '=', subscriptionId);
+    return (await q.execute()).map(toOutbox);
+  }
+}

@@ -1,0 +1,21 @@
+// The embedded default: one SQLite file through better-sqlite3, WAL mode so readers never wait for the writer.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Store } from '../../core/ports';
+import type { Database } from '../sql/schema';
+import { SqlStore, migrate } from '../sql/store';
+
+/** Opens (creating if needed) the database at `path` (":memory:" for a throwaway one) and applies migrations. */
+export async function openSqliteStore(path: string): Promise<Store> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Sqlite(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db);
+  return new SqlStore(db, { skipLocked: false });
+}
