@@ -13,6 +13,11 @@ export interface CommandRequest {
   name: string;
   /** The argument text as typed: "08:00 Europe/Kyiv". */
   args: string;
+  /**
+   * How replies name the target when it is not the chat the command was sent in (a channel managed from a
+   * private chat: "@news"); null or absent when the command is about the chat it came from.
+   */
+  targetLabel?: string | null;
   /** The text of the message this command replies to, if any (Telegram's reply-to). */
   replyToText?: string | null;
 }

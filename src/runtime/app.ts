@@ -28,12 +28,12 @@ export interface Tidings {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function createTidings(config: Config, options: { clock?: Clock; log?: Logger } = {}): Promise<Tidings> {
+export async function createTidings(config: Config, options: { clock?: Clock; log?: Logger; source?: Source } = {}): Promise<Tidings> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL, secretsOf(config));
   const defaults = loadDefaults();
   const store = await openStore(config.DATABASE_URL);
-  const source = createSource();
+  const source = options.source ?? createSource();
   const sinks = new Map<string, Sink>();
   const policy: PollPolicy = {
     ...DEFAULT_POLL_POLICY,

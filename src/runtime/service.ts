@@ -7,6 +7,8 @@ import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
 import type { Tidings } from './app';
+import { type HttpServer, startHttpServer } from './http';
+import { type TelegramRuntime, startTelegram } from './telegram';
 
 export interface Service {
   /** Resolves when the service has stopped. */
@@ -43,6 +45,8 @@ async function ensureConsoleSubscription(t: Tidings): Promise<Subscription> {
 }
 
 export async function startService(t: Tidings, out: { write(s: string): unknown } = process.stdout): Promise<Service> {
+  const http: HttpServer | null = t.config.HTTP_PORT ? await startHttpServer(t.config.HTTP_PORT, t.log) : null;
+  const telegram: TelegramRuntime | null = t.config.TELEGRAM_BOT_TOKEN ? await startTelegram(t, http) : null;
   const platformAdapters = [...t.sinks.keys()];
   const consoleMode = platformAdapters.length === 0;
   if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
@@ -80,6 +84,8 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
       await job.stop();
       clearInterval(delivery);
       await tick.idle(); // let an in-flight step finish rather than cut a send in half
+      await telegram?.stop();
+      await http?.close();
       await t.close();
       t.log.info('tidings stopped');
       resolveStopped();

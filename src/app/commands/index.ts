@@ -32,6 +32,9 @@ export interface CommandDeps {
   ingestNow?: (feed: Feed) => Promise<Result<unknown>>;
 }
 
+/** "here", or the channel a command from a private chat is about. */
+const where = (req: CommandRequest) => (req.targetLabel ? `in ${req.targetLabel}` : 'here');
+
 const reply = (doc: Document, ephemeral = false): CommandReply => ({ doc, ephemeral });
 const say = (...lines: string[]) => reply(message(...lines));
 const refuse = (...lines: string[]) => reply(message(...lines), true);
@@ -96,9 +99,10 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     const wasActive = sub.active;
     const next: Subscription = { ...sub, time: time ?? sub.time, timezone: zone ?? sub.timezone, active: true };
     await deps.store.saveSubscription(next);
+    const on = req.targetLabel ? `${req.targetLabel} ` : '';
     return say(
-      `${wasActive ? 'Updated' : 'Subscribed'}: a daily digest here at ${next.time} (${next.timezone}).`,
-      'Change it with /time HH:MM and /timezone Area/City; /digest shows one now.',
+      `${wasActive ? 'Updated' : 'Subscribed'}: a daily digest ${where(req)} at ${next.time} (${next.timezone}).`,
+      `Change it with /time ${on}HH:MM and /timezone ${on}Area/City; /digest ${on}shows one now.`,
     );
   }
 
@@ -122,9 +126,10 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
 
   async function unsubscribe(req: CommandRequest): Promise<CommandReply> {
     const sub = await deps.store.getSubscription(req.target);
-    if (!sub?.active) return say('This chat has no daily digest. /subscribe starts one.');
+    const on = req.targetLabel ? ` ${req.targetLabel}` : '';
+    if (!sub?.active) return say(`${req.targetLabel ?? 'This chat'} has no daily digest. /subscribe${on} starts one.`);
     await deps.store.saveSubscription({ ...sub, active: false });
-    return say('Unsubscribed: no more daily digests here. Your settings are kept; /subscribe brings them back.');
+    return say(`Unsubscribed: no more daily digests ${where(req)}. The settings are kept; /subscribe${on} brings them back.`);
   }
 
   async function topics(req: CommandRequest): Promise<CommandReply> {

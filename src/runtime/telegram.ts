@@ -1,0 +1,36 @@
+// Wires the Telegram adapter: the command handler in, the sink out, and either long polling or the webhook
+// route on the service's HTTP server.
+import { randomBytes } from 'node:crypto';
+import { TelegramAdapter } from '../adapters/telegram/bot';
+import type { SenderOptions } from '../adapters/telegram/sender';
+import { webhookHandler } from '../adapters/telegram/webhook';
+import type { Tidings } from './app';
+import type { HttpServer } from './http';
+
+export interface TelegramRuntime {
+  adapter: TelegramAdapter;
+  stop(): Promise<void>;
+}
+
+export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions } = {}): Promise<TelegramRuntime> {
+  const token = t.config.TELEGRAM_BOT_TOKEN;
+  if (!token) throw new Error('startTelegram needs TELEGRAM_BOT_TOKEN');
+  const hookUrl = t.config.TELEGRAM_WEBHOOK_URL;
+  // Without a configured secret, one for this run: Telegram is told it in setWebhook.
+  const secret = t.config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(32).toString('hex');
+  const adapter = new TelegramAdapter({
+    token,
+    apiRoot: t.config.TELEGRAM_API_ROOT,
+    commands: t.commands,
+    log: t.log,
+    webhook: hookUrl ? { url: hookUrl, secret } : null,
+    ...(options.sender ? { sender: options.sender } : {}),
+  });
+  if (hookUrl) {
+    if (!http) throw new Error('webhook mode needs HTTP_PORT');
+    http.route('POST', new URL(hookUrl).pathname, webhookHandler(secret, (u) => adapter.handleUpdate(u), t.log));
+  }
+  t.sinks.set(adapter.sink.platform, adapter.sink);
+  await adapter.start();
+  return { adapter, stop: () => adapter.stop() };
+}
