@@ -90,22 +90,52 @@ export class TelegramAdapter {
       this.log.info({ bot: this.bot.botInfo.username, mode: 'webhook' }, 'telegram started');
       return;
     }
-    await this.bot.telegram.deleteWebhook().catch(scrub);
-    // launch() resolves when polling stops; a failure there is logged, not thrown into the void.
-    this.polling = this.bot
-      .launch({ allowedUpdates: ['message'] })
-      .catch((err: unknown) => this.log.error({ err: scrubOnly(err, this.options.token) }, 'telegram polling stopped'));
+    this.polling = this.poll();
     this.log.info({ bot: this.bot.botInfo.username, mode: 'polling' }, 'telegram started');
   }
 
-  async stop(): Promise<void> {
-    if (this.polling) {
+  /**
+   * Long polling until stop(). telegraf retries network errors and 5xx inside its loop; anything that ends the
+   * loop otherwise (a failed deleteWebhook, 409 while another instance polls, 401) is logged and polling starts
+   * again after a growing pause, so one bad answer never leaves the bot deaf.
+   */
+  private async poll(): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt++) {
       try {
-        this.bot.stop('shutdown');
-      } catch {
-        // not running
+        await this.bot.launch({ allowedUpdates: ['message'] });
+        if (this.stopping) return;
+        attempt = 0;
+      } catch (err) {
+        if (this.stopping) return;
+        const pauseMs = Math.min(300_000, 1_000 * 2 ** Math.min(attempt, 9));
+        this.log.error({ err: scrubOnly(err, this.options.token), pauseMs }, 'telegram polling failed; starting again after a pause');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, pauseMs);
+          this.wakePoller = () => (clearTimeout(timer), resolve());
+        });
       }
-      await this.polling;
+    }
+  }
+
+  private stopping = false;
+  private wakePoller: () => void = () => undefined;
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wakePoller();
+    const polling = this.polling;
+    if (polling) {
+      let ended = false;
+      void polling.then(() => (ended = true));
+      // A stop that lands while launch() is still between its calls finds no loop to stop yet: ask again.
+      while (!ended) {
+        try {
+          this.bot.stop('shutdown');
+        } catch {
+          // not polling at this instant
+        }
+        await Promise.race([polling, new Promise((r) => setTimeout(r, 100))]);
+      }
       this.polling = null;
     }
     await this.idle();

@@ -1,5 +1,6 @@
 // Telegram's send limits, kept on our side so the server never has to answer 429: about one message a second
 // in one chat, twenty a minute in one group, thirty a second in all. telegraf neither throttles nor retries.
+// Every window is anchored on when answers came back, not on when requests left: see GlobalGate.
 
 export interface SendLimits {
   /** Messages per second in one chat. */
@@ -8,10 +9,7 @@ export interface SendLimits {
   perGroupPerMinute: number;
   /** Messages per second across every chat. */
   globalPerSecond: number;
-  /**
-   * Added to every window, so requests that reach the server a little out of step (network and scheduling
-   * jitter) still fit its count. Costs about marginMs/windowMs of the rate.
-   */
+  /** Added to every window as a safety allowance (clock granularity); costs about marginMs/1000 of the rate. */
   marginMs: number;
 }
 
@@ -19,7 +17,7 @@ export const DEFAULT_SEND_LIMITS = {
   perChatPerSecond: 1,
   perGroupPerMinute: 20,
   globalPerSecond: 30,
-  marginMs: 15,
+  marginMs: 5,
 } as const satisfies Required<SendLimits>;
 
 /** At most `limit` events in any window of `windowMs`: remembers the last `limit` event times. */
@@ -63,27 +61,40 @@ export const realTimer: Timer = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms))),
 };
 
+interface InFlight {
+  /** When the answer came back, or null while the request is out. */
+  doneAt: number | null;
+  settled: Promise<void>;
+  settle: () => void;
+}
+
 /**
- * The overall limit: callers wait in one FIFO line and are let through as the window allows, evenly spaced
- * (never faster than one per windowMs/limit) so the server sees a steady stream, not bursts.
+ * The overall limit, counted so that it holds however late requests reach the server: a send is allowed one
+ * window after the *answer* to the send `limit` places before it. The server saw that request before it
+ * answered, so no window on its clock ever holds more than `limit` (network and event-loop jitter only cost
+ * rate, never a 429). Callers wait in one FIFO line and go on an even grid of slots, a steady stream rather
+ * than bursts; slots a late timer missed are made up at once, as far as the window allows.
  */
 export class GlobalGate {
-  private readonly window: SlidingWindow;
-  private readonly spacingMs: number;
-  private readonly waiters: (() => void)[] = [];
+  private readonly ring: InFlight[] = [];
+  private head = 0;
+  private readonly windowMs: number;
+  private readonly intervalMs: number;
+  private readonly waiters: ((done: () => void) => void)[] = [];
+  private nextSlot = -Infinity;
   private pumping = false;
 
   constructor(
-    perSecond: number,
+    private readonly limit: number,
     marginMs: number,
     private readonly timer: Timer = realTimer,
   ) {
-    const windowMs = 1000 + marginMs;
-    this.window = new SlidingWindow(perSecond, windowMs);
-    this.spacingMs = (windowMs / perSecond) * 0.5;
+    this.windowMs = 1000 + marginMs;
+    this.intervalMs = this.windowMs / limit;
   }
 
-  acquire(): Promise<void> {
+  /** Resolves when one more request may go; call the function it gives once the request has settled. */
+  acquire(): Promise<() => void> {
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       if (!this.pumping) void this.pump();
@@ -94,13 +105,34 @@ export class GlobalGate {
     this.pumping = true;
     while (this.waiters.length) {
       const now = this.timer.now();
-      const at = Math.max(this.window.earliest(now), this.window.last() + this.spacingMs);
+      // After a quiet spell the grid starts again from now: idle time is not credit for a burst.
+      if (this.nextSlot < now - this.windowMs) this.nextSlot = now;
+      let at = this.nextSlot;
+      const oldest = this.ring.length === this.limit ? this.ring[this.head]! : null;
+      if (oldest) {
+        if (oldest.doneAt === null) {
+          await oldest.settled;
+          continue;
+        }
+        at = Math.max(at, oldest.doneAt + this.windowMs);
+      }
       if (at > now) {
         await this.timer.sleep(at - now);
         continue;
       }
-      this.window.record(now);
-      this.waiters.shift()!();
+      let settle!: () => void;
+      const entry: InFlight = { doneAt: null, settled: new Promise<void>((r) => (settle = r)), settle: () => undefined };
+      entry.settle = () => {
+        if (entry.doneAt !== null) return;
+        entry.doneAt = this.timer.now();
+        settle();
+      };
+      if (oldest) {
+        this.ring[this.head] = entry;
+        this.head = (this.head + 1) % this.limit;
+      } else this.ring.push(entry);
+      this.nextSlot += this.intervalMs;
+      this.waiters.shift()!(entry.settle);
     }
     this.pumping = false;
   }

@@ -123,10 +123,12 @@ export class TelegramSender {
     for (;;) {
       const wait = pace.earliest(timer.now()) - timer.now();
       if (wait > 0) await timer.sleep(wait);
-      await this.gate.acquire();
-      pace.record(timer.now());
+      const settled = await this.gate.acquire();
       try {
-        const sent = await this.call(this.payload(m, plain));
+        const sent = await this.call(this.payload(m, plain)).finally(() => {
+          settled();
+          pace.record(timer.now());
+        });
         this.stats.sent++;
         return { kind: 'sent', messageId: String(sent.message_id) };
       } catch (err) {

@@ -88,6 +88,8 @@ export class FakeBotApi {
   static async start(token: string, limits?: Partial<FakeLimits>): Promise<FakeBotApi> {
     const api = new FakeBotApi(token, { globalPerSecond: 30, perChatPerSecond: 1, perGroupPerMinute: 20, ...limits });
     api.server = createServer((req, res) => void api.handle(req, res));
+    // Like a remote server, keep idle connections longer than clients do, so a reused one is never cut under them.
+    api.server.keepAliveTimeout = 75_000;
     await new Promise<void>((r) => api.server.listen(0, '127.0.0.1', () => r()));
     api.url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
     return api;
@@ -246,7 +248,8 @@ export class FakeBotApi {
     const fail = (f: Fault) => send(f.error_code, { ok: false, ...f });
     const chatId = String(p.chat_id);
     const chat = this.chatByRef(p.chat_id);
-    const now = performance.now();
+    // Wall-clock milliseconds, comparable across threads and processes.
+    const now = performance.timeOrigin + performance.now();
     const isGroup = chat?.type === 'group' || chat?.type === 'supergroup';
     const perChat = this.chatArrivals.get(chatId) ?? [];
     const perGroup = this.groupArrivals.get(chatId) ?? [];
