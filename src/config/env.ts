@@ -52,6 +52,11 @@ export const SETTINGS = {
     meaning: 'the secret Telegram sends in X-Telegram-Bot-Api-Secret-Token',
     secret: true,
   }),
+  TELEGRAM_MAX_PER_SECOND: setting({
+    schema: z.coerce.number({ message: 'must be a number of messages per second' }).int().min(1, 'must be at least 1').max(1000, 'must be at most 1000'),
+    default: '30',
+    meaning: 'overall Telegram send limit, messages per second (raise only with paid broadcasts)',
+  }),
   DISCORD_TOKEN: setting({ schema: z.string().min(20, 'must be the bot token from the Discord developer portal'), meaning: 'enables the Discord adapter', secret: true }),
   DISCORD_APPLICATION_ID: setting({ schema: z.string().regex(/^\d{5,25}$/, 'must be the numeric application id'), meaning: 'the Discord application (needed with DISCORD_TOKEN)' }),
   DISCORD_API_ROOT: setting({ schema: url('a Discord REST API'), default: 'https://discord.com/api', meaning: 'REST base (a REST proxy, or a test server)' }),

@@ -24,7 +24,7 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     commands: t.commands,
     log: t.log,
     webhook: hookUrl ? { url: hookUrl, secret } : null,
-    ...(options.sender ? { sender: options.sender } : {}),
+    sender: { ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },
   });
   if (hookUrl) {
     if (!http) throw new Error('webhook mode needs HTTP_PORT');

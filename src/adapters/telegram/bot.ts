@@ -45,8 +45,7 @@ export function parseCommand(msg: Message.TextMessage, botUsername: string): Par
 /** Takes the bot token out of error messages: telegraf's errors carry the request URL. */
 function scrubbed(token: string) {
   return (err: unknown): never => {
-    if (err instanceof Error) err.message = err.message.split(token).join('[redacted]');
-    throw err;
+    throw scrubOnly(err, token);
   };
 }
 
@@ -229,7 +228,11 @@ export class TelegramAdapter {
   }
 }
 
+/** The error with the token cut from its message and stack (the stack was written with the old message). */
 function scrubOnly(err: unknown, token: string): unknown {
-  if (err instanceof Error) err.message = err.message.split(token).join('[redacted]');
+  if (err instanceof Error) {
+    err.message = err.message.split(token).join('[redacted]');
+    if (err.stack) err.stack = err.stack.split(token).join('[redacted]');
+  }
   return err;
 }
