@@ -91,50 +91,54 @@ function cutPlain(text: string, limit: number): string[] {
   return pieces;
 }
 
+interface Unit {
+  html: string;
+  /** Visible length: additive, since no tag or entity spans two units. */
+  len: number;
+  sectionIndex: number;
+}
+
+const unit = (html: string, sectionIndex: number): Unit => ({ html, len: visibleLength(html), sectionIndex });
+
 /** Units that may share a message, each within the limit on its own. */
-function units(doc: Document, limit: number): { html: string; sectionIndex: number }[] {
-  const out: { html: string; sectionIndex: number }[] = [];
+function units(doc: Document, limit: number): Unit[] {
+  const out: Unit[] = [];
   doc.sections.forEach((s, sectionIndex) => {
-    const whole = renderSection(s);
-    if (visibleLength(whole) <= limit) return void out.push({ html: whole, sectionIndex });
+    const whole = unit(renderSection(s), sectionIndex);
+    if (whole.len <= limit) return void out.push(whole);
     // One section too long for a message: its blocks go separately, joined again where they fit.
-    const blocks = s.blocks.map((b, i) => ({ html: renderSectionParts({ blocks: [b] })[0] ?? '', plain: plainBlock(s.blocks[i]!) }));
+    const blocks = s.blocks.map((b) => ({ html: renderBlock(b), plain: plainBlock(b) }));
     for (const f of s.fields ?? []) blocks.push({ html: `<b>${escapeHtml(f.name)}:</b> ${renderInlines(f.value)}`, plain: `${f.name}: ${f.value.map((v) => v.text).join('')}` });
-    let current = '';
-    const flush = () => {
-      if (current) out.push({ html: current, sectionIndex });
-      current = '';
-    };
+    const pending: Unit[] = []; // at most one: the blocks joined so far
     for (const b of blocks) {
-      if (visibleLength(b.html) > limit) {
-        flush();
-        for (const piece of cutPlain(b.plain, limit)) out.push({ html: escapeHtml(piece), sectionIndex });
-        continue;
-      }
-      const joined = current ? `${current}\n${b.html}` : b.html;
-      if (visibleLength(joined) <= limit) current = joined;
-      else {
-        flush();
-        current = b.html;
+      const u = unit(b.html, sectionIndex);
+      const c = pending[0];
+      if (u.len > limit) {
+        out.push(...pending.splice(0));
+        for (const piece of cutPlain(b.plain, limit)) out.push(unit(escapeHtml(piece), sectionIndex));
+      } else if (c && c.len + 1 + u.len <= limit) {
+        pending[0] = { html: `${c.html}\n${u.html}`, len: c.len + 1 + u.len, sectionIndex };
+      } else {
+        out.push(...pending.splice(0, 1, u));
       }
     }
-    flush();
+    out.push(...pending);
   });
   return out;
 }
 
 /** The messages a document is sent as, in order; each within Telegram's limit and each valid HTML on its own. */
 export function renderDocument(doc: Document, limit = TELEGRAM_TEXT_LIMIT): RenderedMessage[] {
-  const messages: { html: string; sections: Set<number> }[] = [];
-  let current: { html: string; sections: Set<number> } | null = null;
+  const messages: { html: string; len: number; sections: Set<number> }[] = [];
+  let current: (typeof messages)[number] | null = null;
   for (const u of units(doc, limit)) {
-    const joined = current ? `${current.html}\n\n${u.html}` : u.html;
-    if (current && visibleLength(joined) <= limit) {
-      current.html = joined;
+    if (current && current.len + 2 + u.len <= limit) {
+      current.html = `${current.html}\n\n${u.html}`;
+      current.len += 2 + u.len;
       current.sections.add(u.sectionIndex);
       continue;
     }
-    current = { html: u.html, sections: new Set([u.sectionIndex]) };
+    current = { html: u.html, len: u.len, sections: new Set([u.sectionIndex]) };
     messages.push(current);
   }
   // A preview only where it helps (a single article): under the message that holds the first linked section.
