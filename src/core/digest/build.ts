@@ -1,5 +1,9 @@
 // From stored articles to a digest: group by story, rank, cap. Pure: the caller supplies the articles and "now".
 import type { Article, Digest, DigestEntry, Story } from '../model';
+import { SAME_STORY_DISTANCE, hammingDistance } from '../stories/fingerprint';
+
+/** A digest entry's summary: two or three sentences, whatever the article's stored summary holds. */
+export const ENTRY_SENTENCES = 3;
 
 export interface DigestOptions {
   timezone: string;
@@ -11,6 +15,11 @@ export interface DigestOptions {
   quotes: boolean;
 }
 
+/**
+ * One story per event: articles are grouped by the story ingestion gave them, and stories whose articles
+ * are near-duplicates (SimHash within SAME_STORY_DISTANCE) are merged as well — two outlets' tellings
+ * ingested in different runs, or before the other was known, still make one entry with several sources.
+ */
 export function groupStories(articles: Article[]): Story[] {
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
@@ -18,8 +27,24 @@ export function groupStories(articles: Article[]): Story[] {
     if (list) list.push(a);
     else byStory.set(a.storyId, [a]);
   }
-  return [...byStory].map(([id, list]) => ({ id, articles: list }));
+  const stories = [...byStory].map(([id, list]) => ({ id, articles: list }));
+  const parent = stories.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < stories.length; i++)
+    for (let j = i + 1; j < stories.length; j++)
+      if (root(i) !== root(j) && nearDuplicates(stories[i]!, stories[j]!)) parent[root(j)] = root(i);
+  const merged = new Map<number, Story>();
+  stories.forEach((s, i) => {
+    const r = root(i);
+    const into = merged.get(r);
+    if (into) into.articles.push(...s.articles);
+    else merged.set(r, { id: s.id, articles: [...s.articles] });
+  });
+  return [...merged.values()];
 }
+
+const nearDuplicates = (a: Story, b: Story) =>
+  a.articles.some((x) => b.articles.some((y) => x.fingerprint && y.fingerprint && hammingDistance(x.fingerprint, y.fingerprint) <= SAME_STORY_DISTANCE));
 
 /** Whole-word, case-insensitive match of any topic in the story's title, keywords or text. */
 export function matchesTopics(story: Story, topics: string[]): number {
@@ -61,7 +86,7 @@ function entryOf(story: Story, withQuote: boolean): DigestEntry {
     headline: lead.title,
     url: lead.url,
     publishedAt: lead.publishedAt,
-    summary: lead.summary,
+    summary: lead.summary.slice(0, ENTRY_SENTENCES),
     quote,
     sources: [...sources].map(([name, url]) => ({ name, url })),
     excerptOnly: lead.excerptOnly,
