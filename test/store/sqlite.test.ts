@@ -1,5 +1,13 @@
-// The Store contract on the embedded default: a fresh in-memory SQLite database per case.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { storeContract } from './contract';
 
-storeContract('sqlite', () => openSqliteStore(':memory:'));
+const dir = mkdtempSync(join(tmpdir(), 'tidings-store-'));
+let n = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+storeContract('sqlite (memory)', () => openSqliteStore(':memory:'));
+storeContract('sqlite (file)', () => openSqliteStore(join(dir, `t${++n}.db`)));
