@@ -79,7 +79,7 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
   }
   t.log.info({ adapters: consoleMode ? ['console'] : platformAdapters }, 'tidings started');
 
-  // Every minute: scheduled digests fall on whole minutes in every zone (docs/adr/0001-digest-scheduling.md).
+  // Every minute: scheduled digests fall on whole minutes in every zone (docs/adr/0003-digest-scheduling.md).
   // Each tick reads the subscriptions afresh, so a new time or zone counts from the next minute.
   const job = cron.schedule('* * * * *', () => void tick.run(), { noOverlap: true });
   // Deliveries retry sooner than a minute (rate limits, flaky networks).
