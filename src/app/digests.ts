@@ -79,7 +79,10 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
   return fresh && !silent;
 }
 
-/** The digest a chat asks for now: the last 24 hours of its feeds; if that is empty, the latest stories it has. */
+/**
+ * The digest a chat asks for now: the last 24 hours of its feeds; if that is empty, the latest stories it has. It is
+ * built like a scheduled one but never touches the outbox or the subscription's window.
+ */
 export async function onDemandDigest(deps: DigestDeps, sub: Subscription): Promise<Digest> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();

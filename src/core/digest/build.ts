@@ -15,19 +15,23 @@ export interface DigestOptions {
   quotes: boolean;
 }
 
-/**
- * One story per event: articles are grouped by the story ingestion gave them, and stories whose articles
- * are near-duplicates (SimHash within SAME_STORY_DISTANCE) are merged as well — two outlets' tellings
- * ingested in different runs, or before the other was known, still make one entry with several sources.
- */
-export function groupStories(articles: Article[]): Story[] {
+/** Articles grouped by the story ingestion gave them. */
+export function groupByStory(articles: Article[]): Story[] {
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
     const list = byStory.get(a.storyId);
     if (list) list.push(a);
     else byStory.set(a.storyId, [a]);
   }
-  const stories = [...byStory].map(([id, list]) => ({ id, articles: list }));
+  return [...byStory].map(([id, list]) => ({ id, articles: list }));
+}
+
+/**
+ * Stories whose articles are near-duplicates (SimHash within SAME_STORY_DISTANCE) become one: two outlets'
+ * tellings ingested in different runs, or before the other was known, still make one entry with several
+ * sources. Pairwise, so the caller bounds how many stories it passes.
+ */
+export function mergeNearDuplicates(stories: Story[]): Story[] {
   const parent = stories.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   for (let i = 0; i < stories.length; i++)
@@ -41,6 +45,11 @@ export function groupStories(articles: Article[]): Story[] {
     else merged.set(r, { id: s.id, articles: [...s.articles] });
   });
   return [...merged.values()];
+}
+
+/** One story per event: grouped by story id, then near-duplicates merged. */
+export function groupStories(articles: Article[]): Story[] {
+  return mergeNearDuplicates(groupByStory(articles));
 }
 
 const nearDuplicates = (a: Story, b: Story) =>
@@ -93,9 +102,13 @@ function entryOf(story: Story, withQuote: boolean): DigestEntry {
   };
 }
 
+/** How many of the best stories the near-duplicate merge looks at: bounds its pairwise cost on a busy window. */
+export const MERGE_POOL = 200;
+
 export function buildDigest(articles: Article[], o: DigestOptions): Digest {
-  let stories = groupStories(articles);
+  let stories = groupByStory(articles);
   if (o.topics.length) stories = stories.filter((s) => matchesTopics(s, o.topics) > 0);
-  const ranked = rankStories(stories, o.topics, o.now).slice(0, Math.max(1, o.maxStories));
+  const pool = stories.length > MERGE_POOL ? rankStories(stories, o.topics, o.now).slice(0, MERGE_POOL) : stories;
+  const ranked = rankStories(mergeNearDuplicates(pool), o.topics, o.now).slice(0, Math.max(1, o.maxStories));
   return { timezone: o.timezone, since: o.since, until: o.until, generatedAt: o.now, entries: ranked.map((s) => entryOf(s, o.quotes)) };
 }
