@@ -12,7 +12,15 @@ export interface DigestDeps {
   log: Logger;
   /** How late a missed digest may still be sent after downtime. */
   graceMs?: number;
+  /**
+   * A scheduled digest covers articles up to this long before it is built. Ingestion stamps a batch with the
+   * instant it began and commits it later; without the margin, a batch still being written as the window
+   * closes would fall behind the "covered up to" mark and never reach a digest. It reaches the next one.
+   */
+  settleMs?: number;
 }
+
+export const DEFAULT_SETTLE_MS = 2 * 60_000;
 
 const DAY_MS = 86_400_000;
 
@@ -50,13 +58,15 @@ export async function buildDueDigests(deps: DigestDeps, options: { signal?: Abor
 async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const due = dueDigest(sub, now.getTime(), deps.graceMs ?? DEFAULT_GRACE_MS);
+  const settleMs = deps.settleMs ?? DEFAULT_SETTLE_MS;
+  const due = dueDigest(sub, now.getTime(), deps.graceMs ?? DEFAULT_GRACE_MS, settleMs);
   if (!due) return false;
   // Already built for this local date (e.g. the time or zone changed after today's digest went out):
   // one digest per local day, and no rebuild every minute until the grace period ends.
   if (await deps.store.hasDigestPeriod(sub.id, due.periodKey)) return false;
-  const since = sub.coveredUntil ?? new Date(now.getTime() - DAY_MS).toISOString();
-  const digest = await digestFor(deps.store, sub, since, nowIso, nowIso);
+  const until = new Date(now.getTime() - settleMs).toISOString();
+  const since = sub.coveredUntil ?? new Date(Date.parse(until) - DAY_MS).toISOString();
+  const digest = await digestFor(deps.store, sub, since, until, nowIso);
   // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
   // window moves on and the next digest does not repeat it.
   const silent = !digest.entries.length && !sub.sendEmpty;
@@ -74,7 +84,7 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
     createdAt: nowIso,
     sentAt: null,
   };
-  const fresh = await deps.store.enqueueDigest(row, nowIso);
+  const fresh = await deps.store.enqueueDigest(row, until);
   if (fresh) deps.log.info({ subscription: sub.id, period: due.periodKey, stories: digest.entries.length, silent }, 'digest built');
   return fresh && !silent;
 }
