@@ -34,6 +34,7 @@ export interface DeliverReport {
   sent: number;
   retried: number;
   dropped: number;
+  /** Claimed but given back unsent: the process is stopping, or too little of the lease was left to send. */
   released: number;
 }
 
@@ -96,11 +97,20 @@ export async function deliverPending(deps: DeliverDeps, options: DeliverOptions 
   const report: DeliverReport = { sent: 0, retried: 0, dropped: 0, released: 0 };
   if (options.signal?.aborted) return report;
   const rows = await deps.store.claimDeliveries(deps.clock.now().toISOString(), options.limit ?? 100, options.leaseMs ?? DEFAULT_LEASE_MS);
+  // (each row's availableAt is now the end of our lease on it)
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const queue = [...rows];
   const worker = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
+      const now = deps.clock.now();
       if (options.signal?.aborted) {
-        await deps.store.releaseDelivery(row.id, deps.clock.now().toISOString());
+        await deps.store.releaseDelivery(row.id, row.availableAt, now.toISOString());
+        report.released++;
+        continue;
+      }
+      // A batch held up (a platform's rate limit) must not send a row whose lease is about to run out: another
+      // worker may claim it then and send it too. Leave it; it is claimable again when the lease ends.
+      if (Date.parse(row.availableAt) - now.getTime() < leaseMs / 4) {
         report.released++;
         continue;
       }

@@ -85,6 +85,19 @@ describe('deliverPending', () => {
     expect((await w.store.listDeliveries(blocked.id))[0]!.status).toBe('dropped');
   });
 
+  it('does not start a send when little of the lease is left (another worker may claim the row then)', async () => {
+    w = await world('2026-05-04T07:59:00Z');
+    for (let i = 0; i < 3; i++) await w.subscribe({ target: { platform: 'test', chatId: `c${i}` } });
+    w.clock.set('2026-05-04T08:00:00Z');
+    await buildDueDigests({ store: w.store, clock: w.clock, log: w.log });
+    // A send held up 100 s by a rate limit, with a 120 s lease.
+    const slow: Sink = { platform: 'test', send: async () => (w.clock.advance(100_000), { kind: 'sent', messageIds: ['1'] }) };
+    const report = await deliverPending({ store: w.store, clock: w.clock, log: w.log, sinks: new Map([['test', slow]]) }, { concurrency: 1, leaseMs: 120_000 });
+    expect(report).toEqual({ sent: 1, retried: 0, dropped: 0, released: 2 });
+    const pending = (await w.store.listDeliveries()).filter((r) => r.status === 'pending');
+    expect(pending.map((r) => r.availableAt)).toEqual(['2026-05-04T08:02:00.000Z', '2026-05-04T08:02:00.000Z']);
+  });
+
   it('a sink that throws does not strand its row until the lease ends', async () => {
     w = await world('2026-05-04T07:59:00Z');
     const sub = await w.subscribe();

@@ -141,7 +141,8 @@ export function scheduleContract(get: () => Store): void {
 
           await store.completeDelivery(a!.id, ['101', '102'], at(1));
           await store.retryDelivery(b!.id, at(10), 'rate limited');
-          await store.releaseDelivery(c!.id, at(1));
+          await store.releaseDelivery(c!.id, at(1), at(1));
+          await store.releaseDelivery(d!.id, at(0), at(1)); // not the lease it holds: no effect
           await store.dropDelivery(d!.id, 'bot was blocked');
 
           const byId = new Map((await store.listDeliveries(sub.id)).map((r) => [r.id, r]));

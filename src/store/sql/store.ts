@@ -219,13 +219,14 @@ export class SqlStore implements Store {
     return row !== undefined;
   }
 
-  async releaseDelivery(id: string, now: string): Promise<void> {
+  async releaseDelivery(id: string, leasedUntil: string, now: string): Promise<void> {
     // Undo the claim's attempt count too: a release is not a failed attempt.
     await this.db
       .updateTable('outbox')
       .set((eb) => ({ available_at: now, attempts: eb('attempts', '-', 1) }))
       .where('id', '=', id)
       .where('status', '=', 'pending')
+      .where('available_at', '=', leasedUntil)
       .execute();
   }
 
