@@ -10,7 +10,7 @@ import { htmlToPlain } from './render';
 import type { Logger } from '../../core/ports';
 
 /** The one Bot API call the queue makes; in production telegraf's `telegram.callApi('sendMessage', …)`. */
-export type SendMessageCall = (payload: Record<string, unknown>) => Promise<{ message_id: number }>;
+export type SendMessageCall = (payload: Record<string, unknown>, signal: AbortSignal) => Promise<{ message_id: number }>;
 
 export interface OutgoingMessage {
   chatId: string;
@@ -33,13 +33,22 @@ export interface SenderOptions {
   backoffMs?: number[];
   /** A 429 asking for longer than this is handed back to the caller as 'retry' instead of holding the lane. */
   maxHoldMs?: number;
+  /** One request may take this long before it is abandoned (and counted as a network error). */
+  requestTimeoutMs?: number;
+  /**
+   * Once a message has been tried for this long (waits included), it is handed back as 'retry' rather than
+   * tried again: the outbox's lease on its row must outlast every send.
+   */
+  messageBudgetMs?: number;
   timer?: Timer;
 }
 
 export const DEFAULT_SENDER_OPTIONS = {
   limits: DEFAULT_SEND_LIMITS,
   backoffMs: [500, 2_000, 8_000],
-  maxHoldMs: 60_000,
+  maxHoldMs: 20_000,
+  requestTimeoutMs: 15_000,
+  messageBudgetMs: 30_000,
   timer: realTimer,
 } as const satisfies Required<SenderOptions>;
 
@@ -71,6 +80,8 @@ export class TelegramSender {
     this.options = {
       backoffMs: options.backoffMs ?? [...DEFAULT_SENDER_OPTIONS.backoffMs],
       maxHoldMs: options.maxHoldMs ?? DEFAULT_SENDER_OPTIONS.maxHoldMs,
+      requestTimeoutMs: options.requestTimeoutMs ?? DEFAULT_SENDER_OPTIONS.requestTimeoutMs,
+      messageBudgetMs: options.messageBudgetMs ?? DEFAULT_SENDER_OPTIONS.messageBudgetMs,
       timer: options.timer ?? DEFAULT_SENDER_OPTIONS.timer,
     };
     this.gate = new GlobalGate(this.limits.globalPerSecond, this.limits.marginMs, this.options.timer);
@@ -116,8 +127,10 @@ export class TelegramSender {
   }
 
   private async deliver(m: OutgoingMessage): Promise<MessageOutcome> {
-    const { timer, backoffMs, maxHoldMs } = this.options;
+    const { timer, backoffMs, maxHoldMs, requestTimeoutMs, messageBudgetMs } = this.options;
     const pace = this.pace(m.chatId);
+    const began = timer.now();
+    const overBudget = (waitMs: number) => timer.now() - began + waitMs > messageBudgetMs;
     let plain = false;
     let failures = 0;
     for (;;) {
@@ -125,7 +138,7 @@ export class TelegramSender {
       if (wait > 0) await timer.sleep(wait);
       const settled = await this.gate.acquire();
       try {
-        const sent = await this.call(this.payload(m, plain)).finally(() => {
+        const sent = await this.call(this.payload(m, plain), AbortSignal.timeout(requestTimeoutMs)).finally(() => {
           settled();
           pace.record(timer.now());
         });
@@ -140,7 +153,7 @@ export class TelegramSender {
           this.stats.rateLimited++;
           const afterMs = (params?.retry_after ?? 1) * 1000;
           this.log.warn({ chat: m.chatId, retryAfterMs: afterMs }, 'telegram asked to slow down');
-          if (afterMs > maxHoldMs) return { kind: 'retry', afterMs, reason: description };
+          if (afterMs > maxHoldMs || overBudget(afterMs)) return { kind: 'retry', afterMs, reason: description };
           await timer.sleep(afterMs);
           continue;
         }
@@ -165,7 +178,7 @@ export class TelegramSender {
         if (code === undefined || code >= 500) {
           const backoff = backoffMs[failures++];
           this.stats.retriedErrors++;
-          if (backoff === undefined) return { kind: 'retry', afterMs: 60_000, reason: description };
+          if (backoff === undefined || overBudget(backoff + requestTimeoutMs)) return { kind: 'retry', afterMs: 60_000, reason: description };
           this.log.warn({ chat: m.chatId, reason: description, backoffMs: backoff }, 'telegram send failed; retrying');
           await timer.sleep(backoff);
           continue;

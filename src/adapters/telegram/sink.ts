@@ -16,6 +16,8 @@ interface Progress {
 }
 
 const PROGRESS_TTL_MS = 24 * 3_600_000;
+/** No new part is started after this long: the rest waits for the outbox's next attempt (within its lease). */
+const PARTS_BUDGET_MS = 45_000;
 const PROGRESS_MAX = 10_000;
 
 export class TelegramSink implements Sink {
@@ -31,8 +33,13 @@ export class TelegramSink implements Sink {
       .digest('hex');
     const done = this.progress.get(key)?.messageIds ?? [];
     const ids = [...done];
+    const began = Date.now();
     for (let i = ids.length; i < parts.length; i++) {
       const part = parts[i]!;
+      if (i > done.length && Date.now() - began > PARTS_BUDGET_MS) {
+        this.remember(key, ids);
+        return { kind: 'retry', afterMs: 1_000, reason: `sent ${i} of ${parts.length} parts; the rest follows` };
+      }
       const outcome = await this.sender.send({
         chatId: target.chatId,
         threadId: target.threadId ?? null,

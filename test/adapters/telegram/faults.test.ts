@@ -63,6 +63,13 @@ describe('sending through faults', () => {
     expect(h.api.sentTo(c)).toHaveLength(1);
   });
 
+  it('a request that gets no answer is abandoned after its timeout and tried again', async () => {
+    const c = chat();
+    h.api.faultNext(c, 'hang');
+    expect((await send(c)).kind).toBe('sent');
+    expect(h.api.sentTo(c)).toHaveLength(1);
+  });
+
   it('errors that outlast the backoff leave the row for later, and nothing is lost', async () => {
     const c = chat();
     const sub = await enqueue(c);

@@ -16,7 +16,7 @@ export const TOKEN = '123456789:AAHfakeTokenForTests_0123456789abc';
 
 /** Fast enough for tests: the fake and the bot agree on a looser per-chat pace. */
 export const TEST_LIMITS: Partial<FakeLimits> = { perChatPerSecond: 50, globalPerSecond: 200 };
-export const TEST_SENDER: SenderOptions = { limits: { perChatPerSecond: 50, globalPerSecond: 200, marginMs: 5 }, backoffMs: [20, 40, 80] };
+export const TEST_SENDER: SenderOptions = { limits: { perChatPerSecond: 50, globalPerSecond: 200, marginMs: 5 }, backoffMs: [20, 40, 80], requestTimeoutMs: 500 };
 
 export interface Harness {
   api: FakeBotApi;

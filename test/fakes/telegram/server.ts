@@ -71,7 +71,7 @@ export class FakeBotApi {
   readonly chats = new Map<number, FakeChat>();
   private readonly updates: { update_id: number; message: Record<string, unknown> }[] = [];
   private readonly polls = new Set<Poll>();
-  private readonly faults = new Map<string, (Fault | 'drop' | 'pass')[]>();
+  private readonly faults = new Map<string, (Fault | 'drop' | 'pass' | 'hang')[]>();
   private readonly arrivals: number[] = [];
   private readonly chatArrivals = new Map<string, number[]>();
   private readonly groupArrivals = new Map<string, number[]>();
@@ -111,9 +111,9 @@ export class FakeBotApi {
 
   /**
    * Answers the next `times` sendMessage calls to this chat with an error ('drop': the connection is cut,
-   * 'pass': handled normally, to place a fault later in the line).
+   * 'hang': no answer at all, 'pass': handled normally, to place a fault later in the line).
    */
-  faultNext(chatId: number | string, fault: Fault | 'drop' | 'pass', times = 1): void {
+  faultNext(chatId: number | string, fault: Fault | 'drop' | 'pass' | 'hang', times = 1): void {
     const list = this.faults.get(String(chatId)) ?? [];
     for (let i = 0; i < times; i++) list.push(fault);
     this.faults.set(String(chatId), list);
@@ -268,6 +268,7 @@ export class FakeBotApi {
     if (isGroup) perGroup.push(now);
     const scripted = this.faults.get(chatId)?.shift();
     if (scripted === 'drop') return void this.dropConnection();
+    if (scripted === 'hang') return;
     if (scripted && scripted !== 'pass') return fail(scripted);
     if (!chat) return fail({ error_code: 400, description: 'Bad Request: chat not found' });
     if (chat.blocked) return fail({ error_code: 403, description: 'Forbidden: bot was blocked by the user' });
