@@ -46,7 +46,12 @@ async function ensureConsoleSubscription(t: Tidings): Promise<Subscription> {
 
 export async function startService(t: Tidings, out: { write(s: string): unknown } = process.stdout): Promise<Service> {
   const http: HttpServer | null = t.config.HTTP_PORT ? await startHttpServer(t.config.HTTP_PORT, t.log) : null;
-  const telegram: TelegramRuntime | null = t.config.TELEGRAM_BOT_TOKEN ? await startTelegram(t, http) : null;
+  const telegram: TelegramRuntime | null = t.config.TELEGRAM_BOT_TOKEN
+    ? await startTelegram(t, http).catch(async (err: unknown) => {
+        await http?.close(); // a bad token must not leave the port held
+        throw err;
+      })
+    : null;
   const platformAdapters = [...t.sinks.keys()];
   const consoleMode = platformAdapters.length === 0;
   if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
