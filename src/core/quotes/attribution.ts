@@ -1,0 +1,133 @@
+import { CUE_PATTERN } from '../text/cues.js';
+import { nameIn, tokensOf } from './names.js';
+
+// Where the words around a quotation name its speaker. After the closing mark: `," he said`,
+// `," said Robert Sinche, head of…`, `," according to Rubio`. Before the opening mark, in the same
+// sentence: `Rubio said: "`, `According to Rubio, "`, `he acknowledged that … "`.
+
+export interface Attribution {
+  /** The noun phrase that names the speaker ("he", "US Secretary of State Marco Rubio"). */
+  phrase: string;
+  cue: string | null;
+  /** Offset where the phrase sits (for resolving pronouns against what came before). */
+  at: number;
+  /** Offset just past the attribution clause (a following quote that starts here continues this one). */
+  end: number;
+  /** The cue sits right against the quotation mark: a direct quote, not words woven into narration. */
+  adjacent: boolean;
+  /** Found after the closing mark (`"…," she said`), which also tells a quotation from a title. */
+  after: boolean;
+}
+
+/** `," Toomey fumed` — a name, then a verb we don't list as a cue, then the end of the sentence. */
+const NAME_THEN_VERB = /^[\s,—–-]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|he|she|they)\s+(\p{Ll}+(?:ed|s))\b[^.!?]{0,40}[.!?]?\s*$/u;
+
+const ADVERBS = /\b(?:also|later|then|once|again|further|previously|earlier|recently|simply|flatly|repeatedly|quickly|angrily|bluntly|told\s+\w+)\b/giu;
+const cueGlobal = new RegExp(CUE_PATTERN.source, 'giu');
+
+function normalizeCue(cue: string): string {
+  return cue.toLowerCase().replace(/\s+/gu, ' ');
+}
+
+/** Periods of titles and initials ("Rep.", "Mr.", "W.") are not the end of a clause. */
+const ABBREVIATION_PERIOD = /\b(\p{Lu}\p{Ll}{0,3}|\p{Lu}|[\p{Lu}\p{Ll}]\.\p{L})\./gu;
+
+function maskAbbreviations(text: string): string {
+  return text.replace(ABBREVIATION_PERIOD, (match) => match.replace(/\./gu, '\uE000'));
+}
+
+function phraseAfterCue(rest: string): string {
+  const masked = maskAbbreviations(rest);
+  const phrase = /^\s+(?:by\s+)?([^,.;:!?"“”()]{1,80})/u.exec(masked)?.[1]?.trim() ?? '';
+  return phrase.replace(/\uE000/gu, '.');
+}
+
+const NOT_SUBJECT = /^(?:Back|In|On|At|After|Before|When|While|Yet|But|And|Although|Though|Despite|During|Since|As|If|Then|Now|Still|Also|Earlier|Later|Meanwhile|However|Last|This|That|The|A|An|On|For|From|With|By|To|Of|Over|Under|Asked|Speaking|Writing|Responding|According)$/u;
+const NAME_RUN = /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin))*/gu;
+
+/** The first name in a clause that can be its subject ("Back in 1999, Mr. Trump expressed …" → Mr. Trump). */
+function subjectOf(clause: string): string | null {
+  if (/^\s*\p{Ll}/u.test(clause) && !/^\s*(?:he|she|they|we|i)\b/u.test(clause)) return null;
+  for (const match of clause.matchAll(NAME_RUN)) {
+    const first = match[0].split(/\s+/u)[0] ?? '';
+    if (NOT_SUBJECT.test(first) && !match[0].includes(' ')) continue;
+    const run = NOT_SUBJECT.test(first) ? match[0].split(/\s+/u).slice(1).join(' ') : match[0];
+    if (run !== '' && !/['’]s$/u.test(run)) return run;
+  }
+  const pronoun = /^\s*(he|she|they|we|i)\b/iu.exec(clause);
+  return pronoun?.[1] ?? null;
+}
+
+/** Attribution in the clause right after a closing mark; `clause` runs to the end of that sentence. */
+export function trailingAttribution(clause: string, offset: number): Attribution | null {
+  const match = CUE_PATTERN.exec(clause);
+  if (!match || match.index > 90) {
+    const loose = NAME_THEN_VERB.exec(clause);
+    if (!loose?.[1] || !loose[2]) return null;
+    return { phrase: loose[1], cue: loose[2], at: offset, end: offset + clause.length, adjacent: true, after: true };
+  }
+  const before = clause.slice(0, match.index);
+  if (/[.!?;"“”]/u.test(maskAbbreviations(before))) return null;
+  const cue = normalizeCue(match[0]);
+  const rest = clause.slice(match.index + match[0].length);
+  const leadingSpace = clause.length - clause.trimStart().length;
+  // `," Trump, the GOP frontrunner, said` names the speaker first; `" that Sanders can win, said Steve
+  // Elmendorf` runs on with the narration, and the speaker comes after the cue.
+  const segments = maskAbbreviations(before).split(',').map((part) => part.replace(/\uE000/gu, '.').replace(/^[\s—–-]+/u, '').trim());
+  const speakerLike = (part: string): boolean => /^(?:\p{Lu}|he\b|she\b|they\b|i\b|we\b|the\b|a\b|an\b)/u.test(part);
+  const candidates = segments.filter((part) => part !== '' && speakerLike(part));
+  const first = segments.find((part) => part !== '') ?? '';
+  // The first segment when it can be a speaker; an apposition's name next; else the last segment.
+  let phrase = speakerLike(first) ? (candidates.find((part) => nameIn(part) !== null) ?? first) : (segments.at(-1) ?? '');
+  phrase = phrase.replace(ADVERBS, ' ').trim();
+  if (!speakerLike(phrase) || cue === 'according to') phrase = phraseAfterCue(rest);
+  if (phrase === '' || tokensOf(phrase).length > 12) return null;
+  const clauseEnd = /^[^.!?"“”]*[.!?,]?/u.exec(rest)?.[0].length ?? 0;
+  return {
+    phrase,
+    cue,
+    at: offset + leadingSpace,
+    end: offset + match.index + match[0].length + clauseEnd,
+    adjacent: true,
+    after: true,
+  };
+}
+
+/** Attribution in the lead-in before an opening mark, within the same sentence. */
+export function leadingAttribution(lead: string, offset: number): Attribution | null {
+  let last: RegExpMatchArray | null = null;
+  for (const match of lead.matchAll(cueGlobal)) last = match;
+  if (!last || last.index === undefined) {
+    // `Hillary Clinton cracked, "…"`: a name and a verb right before the mark attribute it too.
+    const loose = /((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|\b[Hh]e|\b[Ss]he)\s+(\p{Ll}+ed)\s*[,:]\s*$/u.exec(lead);
+    if (loose?.[1] && loose[2]) {
+      return { phrase: loose[1], cue: loose[2], at: offset + loose.index, end: offset + lead.length, adjacent: true, after: false };
+    }
+    // `Mr. Christie gloated: "…"` — a lead-in ending in a colon names its speaker even without a known cue.
+    if (!/:\s*$/u.test(lead)) return null;
+    const clause = maskAbbreviations(lead).split(/[,;.!?()"“”]/u).at(-1)?.replace(/\uE000/gu, '.') ?? '';
+    if (tokensOf(clause).length > 8 || tokensOf(clause).length === 0) return null;
+    return { phrase: clause.replace(/:\s*$/u, ''), cue: null, at: offset + lead.length - clause.length, end: offset + lead.length, adjacent: true, after: false };
+  }
+  const cue = normalizeCue(last[0]);
+  const rest = lead.slice(last.index + last[0].length);
+  const before = lead.slice(0, last.index);
+  let phrase: string;
+  if (cue === 'according to' || /^\s+by\s/u.test(rest)) {
+    phrase = phraseAfterCue(rest);
+  } else {
+    const clauses = maskAbbreviations(before).split(/[,;:.!?()"“”]/u).map((c) => c.replace(/\uE000/gu, '.').replace(ADVERBS, ' ').trim());
+    phrase = clauses.at(-1) ?? '';
+    if (tokensOf(phrase).length > 6) phrase = subjectOf(phrase) ?? phrase;
+    if (cue.endsWith('ing') || phrase === '') {
+      // `As Akhil Amar, professor at Yale, put it, "…"` and `Christie bristled …, saying, "…"`: the
+      // speaker is a subject further back.
+      const subjects = clauses.map(subjectOf).filter((c): c is string => c !== null);
+      phrase = (cue.endsWith('ing') ? subjects[0] : subjects.at(-1)) ?? '';
+      if (phrase === '') phrase = phraseAfterCue(rest);
+    }
+  }
+  if (phrase === '') return null;
+  const adjacent = /^\s*(?:that\s*)?[:,]?\s*$/u.test(rest) || /[:,]\s*$/u.test(lead);
+  return { phrase, cue, at: offset + last.index, end: offset + lead.length, adjacent, after: false };
+}

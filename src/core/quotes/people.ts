@@ -1,0 +1,117 @@
+import { CUE_PATTERN } from '../text/cues.js';
+import { looksLikePerson, nameIn, PRONOUNS, ROLE_WORDS, roleWordsIn, tokensOf } from './names.js';
+
+// Who is talked about, and who talks, in the narration of an article. Pronouns and role nouns in an
+// attribution resolve against this: to the person last named who fits, preferring people who were
+// just reported as speaking; a surname alone becomes the full name given elsewhere in the article.
+
+interface Mention {
+  at: number;
+  name: string;
+  roles: Set<string>;
+}
+
+const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+))*/gu;
+const ROLE_BEFORE = /((?:[\p{L}.'’-]+\s+){1,6})$/u;
+
+export class People {
+  private readonly mentions: Mention[] = [];
+  private readonly sources: Mention[] = [];
+
+  /** Reads one stretch of narration (text outside quotation marks) that starts at `offset`. */
+  addNarration(text: string, offset: number): void {
+    for (const match of text.matchAll(NAME_RUN)) {
+      const name = nameIn(match[0]);
+      if (!name || !looksLikePerson(name)) continue;
+      const before = ROLE_BEFORE.exec(text.slice(Math.max(0, match.index - 80), match.index))?.[1] ?? '';
+      const after = /^,\s*((?:the|a|an)\s+[^,.;]{2,60})[,.;]/u.exec(text.slice(match.index + match[0].length))?.[1] ?? '';
+      const roles = new Set([...roleWordsIn(`${before} ${match[0]}`), ...roleWordsIn(after)]);
+      this.mentions.push({ at: offset + match.index, name, roles });
+    }
+  }
+
+  /** Records that `name` was reported as speaking at `at` (a cue in narration or an attributed quote). */
+  addSource(name: string, at: number): void {
+    const full = this.fullName(name, at);
+    this.sources.push({ at, name: full, roles: this.rolesOf(full) });
+  }
+
+  private rolesOf(name: string): Set<string> {
+    const roles = new Set<string>();
+    for (const mention of this.mentions) if (mention.name === name) for (const role of mention.roles) roles.add(role);
+    return roles;
+  }
+
+  /** The fullest form of a name: "Rubio" becomes "Marco Rubio" when the article names him so. */
+  fullName(name: string, at: number): string {
+    const tokens = tokensOf(name);
+    const last = tokens.at(-1);
+    if (!last) return name;
+    let best: Mention | null = null;
+    for (const mention of this.mentions) {
+      const theirs = tokensOf(mention.name);
+      if (theirs.length <= tokens.length || theirs.at(-1) !== last) continue;
+      if (tokens.length > 1 && !tokens.every((t) => theirs.includes(t))) continue;
+      // Prefer the closest mention before this point; a later one only when none came before.
+      const before = mention.at <= at;
+      if (!best || (before && (best.at > at || mention.at > best.at)) || (!before && best.at > at && mention.at < best.at)) {
+        best = mention;
+      }
+    }
+    return best ? best.name : name;
+  }
+
+  /** The last reported speaker between `since` and `at`, if any. */
+  speakerSince(since: number, at: number): string | null {
+    const speaker = [...this.sources].reverse().find((s) => s.at < at && s.at >= since);
+    return speaker ? speaker.name : null;
+  }
+
+  /** The person a pronoun stands for at `at`: the last reported speaker, else the last person named. */
+  private antecedent(at: number): string | null {
+    const speaker = [...this.sources].reverse().find((s) => s.at < at);
+    const person = [...this.mentions].reverse().find((m) => m.at < at);
+    if (speaker && (!person || at - speaker.at < 1500)) return speaker.name;
+    return person ? this.fullName(person.name, at) : null;
+  }
+
+  /** The person a role noun ("the Secretary of State", "the senator") stands for at `at`. */
+  private holderOf(roles: string[], at: number): string | null {
+    const fits = (m: Mention): boolean => roles.some((role) => m.roles.has(role));
+    const mention = [...this.mentions].reverse().find((m) => m.at < at && fits(m)) ?? this.mentions.find(fits);
+    return mention ? this.fullName(mention.name, at) : null;
+  }
+
+  /** Resolves the noun phrase of an attribution to a name, or null when it names nobody we know. */
+  resolve(phrase: string, at: number): string | null {
+    const head = phrase.split(/,/u)[0] ?? '';
+    const name = nameIn(head);
+    if (name) return this.fullName(name, at);
+    const words = tokensOf(head.toLowerCase().replace(/[^\p{L}\s.-]/gu, ''));
+    if (words.length > 0 && words.length <= 2 && words.some((w) => PRONOUNS.has(w)) && !words.includes('it')) {
+      return this.antecedent(at);
+    }
+    const roles = roleWordsIn(head).filter((role) => ROLE_WORDS.has(role));
+    if (roles.length > 0 && /^(?:the|this|that|our|his|her)\b/iu.test(head.trim())) return this.holderOf(roles, at);
+    return null;
+  }
+}
+
+/** Cue verbs in narration and the phrase that names their speaker: "Rubio noted", "according to him". */
+export function narrationSources(text: string): { at: number; phrase: string; cue: string }[] {
+  const found: { at: number; phrase: string; cue: string }[] = [];
+  const pattern = new RegExp(CUE_PATTERN.source, 'giu');
+  for (const match of text.matchAll(pattern)) {
+    const cue = match[0].toLowerCase().replace(/\s+/gu, ' ');
+    const before = text.slice(Math.max(0, match.index - 100), match.index);
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 100);
+    const clauseBefore = (before.split(/[,;:.!?()"“”]/u).at(-1) ?? '').trim();
+    const following = /^\s+(?:by\s+)?([^,.;:!?"“”()]{1,80})/u.exec(after)?.[1] ?? '';
+    if (cue === 'according to' || /^\s+by\s/u.test(after)) {
+      found.push({ at: match.index, phrase: following, cue });
+    } else if (clauseBefore !== '' && tokensOf(clauseBefore).length <= 8) {
+      found.push({ at: match.index, phrase: clauseBefore, cue });
+    }
+  }
+  return found;
+}
