@@ -41,13 +41,14 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
   const sentences = splitWithBoilerplate(text);
   const language = detectLanguage(`${title ?? ''}\n${text}`);
   const chosen = sentences.map((s, index) => ({ s, index })).filter(({ s }) => !s.boilerplate);
-  const bags = chosen.map(({ s }) => contentStems(s.text, language));
+  const bags = chosen.map(({ s }) => contentStems(s.text, language, weights.stems));
   const df = documentFrequencies(bags);
   const documents = bags.length;
-  const vectorOf = (part: string): Vector => tfidfVector(contentStems(part, language), df, documents);
+  const vectorOf = (part: string): Vector => tfidfVector(contentStems(part, language, weights.stems), df, documents, weights.idfPower);
   const candidates: RankedSentence[] = chosen.map(({ s, index }, order) => {
-    const vector = tfidfVector(bags[order] ?? [], df, documents);
-    return { index, order, words: words(s.text).length, vector, norm: norm(vector) };
+    const vector = tfidfVector(bags[order] ?? [], df, documents, weights.idfPower);
+    const quoted = /["“”«»„]|''/u.test(s.text);
+    return { index, order, words: words(s.text).length, quoted, vector, norm: norm(vector) };
   });
   const matrix = similarityMatrix(candidates);
   const centroid = sumVectors(candidates.map((c) => c.vector));

@@ -9,13 +9,17 @@ export function documentFrequencies(bags: string[][]): Map<string, number> {
   return df;
 }
 
-export function tfidfVector(bag: string[], df: Map<string, number>, documents: number): Vector {
+/**
+ * `idfPower` tempers the IDF: within one article the words of the story itself are in many sentences,
+ * and a full IDF would discount exactly what ties the story together (0 = plain TF, 1 = full TF-IDF).
+ */
+export function tfidfVector(bag: string[], df: Map<string, number>, documents: number, idfPower = 1): Vector {
   const counts = new Map<string, number>();
   for (const term of bag) counts.set(term, (counts.get(term) ?? 0) + 1);
   const vector: Vector = new Map();
   for (const [term, count] of counts) {
     const idf = Math.log((documents + 1) / ((df.get(term) ?? 0) + 0.5));
-    vector.set(term, (1 + Math.log(count)) * Math.max(idf, 0.05));
+    vector.set(term, (1 + Math.log(count)) * Math.max(idf, 0.05) ** idfPower);
   }
   return vector;
 }

@@ -16,7 +16,14 @@ const EXTRA_STOPWORDS = [
   'able', 'including', 'added', 'noted', 'stated', 'earlier', 'later', 'recently', 'already', 'now', 'well', 'said',
 ];
 
+/** Words too common to be keywords. */
 export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...EXTRA_STOPWORDS]);
+
+/**
+ * Words left out of sentence similarity: natural's list only. Reporting verbs and everyday nouns
+ * ("said", "year", "people") still tie the sentences of one story together, so ranking keeps them.
+ */
+const RANKING_STOPWORDS: ReadonlySet<string> = new Set(naturalStopwords);
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
@@ -40,13 +47,16 @@ export function stem(word: string, language = 'en'): string {
   return result;
 }
 
-/** Stems of the words that carry meaning: no stopwords, no bare numbers, no one-letter tokens. */
-export function contentStems(text: string, language = 'en'): string[] {
+/**
+ * The words that carry meaning (no stopwords, no bare numbers, no one-letter tokens), stemmed unless
+ * `stemmed` is false, in which case they stay lower-case word forms.
+ */
+export function contentStems(text: string, language = 'en', stemmed = true): string[] {
   const result: string[] = [];
   for (const word of words(text)) {
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/u.test(word)) continue;
+    if (word.length < 2 || RANKING_STOPWORDS.has(word) || /^\d+$/u.test(word)) continue;
     if (language !== 'en' && word.length < 3) continue;
-    result.push(stem(word, language));
+    result.push(stemmed ? stem(word, language) : word);
   }
   return result;
 }
