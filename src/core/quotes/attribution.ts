@@ -1,5 +1,5 @@
 import { CUE_PATTERN } from '../text/cues.js';
-import { nameIn, tokensOf } from './names.js';
+import { nameIn, ROLE_WORDS, tokensOf } from './names.js';
 
 // Where the words around a quotation name its speaker. After the closing mark: `," he said`,
 // `," said Robert Sinche, head of…`, `," according to Rubio`. Before the opening mark, in the same
@@ -48,6 +48,14 @@ const NAME_RUN = /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col)\.?\s+)?\p{Lu}[\p{L}
 /** The first name in a clause that can be its subject ("Back in 1999, Mr. Trump expressed …" → Mr. Trump). */
 function subjectOf(clause: string): string | null {
   if (/^\s*\p{Ll}/u.test(clause) && !/^\s*(?:he|she|they|we|i)\b/u.test(clause)) return null;
+  // The noun phrase that opens the clause, roles and all: "Democratic nominee Hillary Clinton".
+  const opening: string[] = [];
+  for (const token of tokensOf(clause)) {
+    if (opening.length === 0 && NOT_SUBJECT.test(token)) continue;
+    if (/^\p{Lu}/u.test(token) || ROLE_WORDS.has(token.toLowerCase())) opening.push(token);
+    else break;
+  }
+  if (opening.length > 0 && nameIn(opening.join(' '))) return opening.join(' ');
   for (const match of clause.matchAll(NAME_RUN)) {
     const first = match[0].split(/\s+/u)[0] ?? '';
     if (NOT_SUBJECT.test(first) && !match[0].includes(' ')) continue;
@@ -60,6 +68,9 @@ function subjectOf(clause: string): string | null {
 
 /** Attribution in the clause right after a closing mark; `clause` runs to the end of that sentence. */
 export function trailingAttribution(clause: string, offset: number): Attribution | null {
+  // `"…" ― Sonya Herridge`: a dash and a name sign a quotation, as under a pull quote.
+  const signed = /^\s*[―—–-]{1,2}\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(clause);
+  if (signed?.[1]) return { phrase: signed[1], cue: null, at: offset, end: offset + signed[0].length, adjacent: true, after: true };
   const match = CUE_PATTERN.exec(clause);
   if (!match || match.index > 90) {
     const loose = NAME_THEN_VERB.exec(clause);

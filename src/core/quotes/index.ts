@@ -5,6 +5,7 @@ import type { Span } from '../text/spans.js';
 import { words } from '../text/tokens.js';
 import { leadingAttribution, trailingAttribution, type Attribution } from './attribution.js';
 import { quotedSpans, type QuotedSpan } from './marks.js';
+import { nameIn } from './names.js';
 import { People, narrationSources } from './people.js';
 
 export { quotedSpans, type QuotedSpan } from './marks.js';
@@ -52,7 +53,9 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
   const lead = source.slice(leadStart, span.open);
   const leading = lead.trim() === '' ? null : leadingAttribution(lead, leadStart);
   const atSentenceStart = lead.trim() === '' || /[:]\s*$/u.test(lead);
-  if (trailing && (atSentenceStart || /[,.!?…—-]$/u.test(span.text) || !leading)) {
+  // A trailing participle (`," adding that …`) or a phrase that names nobody defers to a lead-in.
+  const trailingNames = trailing !== null && !trailing.cue?.endsWith('ing') && (nameIn(trailing.phrase) !== null || /^(?:he|she|they|i|we|the|a|an)\b/iu.test(trailing.phrase));
+  if (trailing && (trailingNames || !leading) && (atSentenceStart || /[,.!?…—-]$/u.test(span.text) || !leading)) {
     return { span, attribution: trailing, kind: atSentenceStart || leading?.adjacent ? 'direct' : 'partial' };
   }
   if (leading) return { span, attribution: leading, kind: leading.adjacent ? 'direct' : 'partial' };
@@ -120,6 +123,7 @@ export function extractQuotes(text: string): QuoteMention[] {
       previous !== undefined &&
       paragraphOf.get(previous) === span.paragraph &&
       (span.open - lastAttributionEnd <= 2 || (span.orphan && span.open - previous.end <= 2)) &&
+      !text.slice(Math.min(previous.end, span.open), span.open).includes('\n') &&
       (found.attribution === null || !found.attribution.adjacent || found.span.orphan);
     lastParagraph = span.paragraph;
     if (!keep(found) && !continues) continue;

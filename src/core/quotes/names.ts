@@ -23,6 +23,9 @@ export const ROLE_WORDS = new Set([
   'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
 ]);
 
+/** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */
+const SURNAMES_TOO = new Set(['dean', 'king', 'prince', 'major', 'bishop', 'marshal', 'chancellor', 'baker', 'sheriff', 'rice']);
+
 /** Words that never belong to a person's name (places, institutions, calendar). */
 const NOT_NAME = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
@@ -66,7 +69,15 @@ function isNameToken(token: string): boolean {
  * first words are not role words. Null when the phrase names nobody ("the source", "he").
  */
 export function nameIn(phrase: string): string | null {
-  const tokens = tokensOf(phrase).map(clean).filter((t) => t !== '');
+  // "(D-Va.)" and other parentheticals are not part of a name.
+  const bare = phrase.replace(/\([^)]*\)/gu, ' ');
+  // "Cameron Easley for Morning Consult", "Mr. Cruz of Texas": the person comes before the preposition.
+  const head = /^(.*?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|for|from|with|in|on|to|and|who|which)\s+\p{Lu}/u.exec(bare);
+  if (head?.[1]) {
+    const named = nameIn(head[1]);
+    if (named && looksLikePerson(named)) return named;
+  }
+  const tokens = tokensOf(bare).map(clean).filter((t) => t !== '' && !/^I['’]/u.test(t));
   let end = tokens.length;
   while (end > 0 && !isNameToken(tokens[end - 1] ?? '')) end--;
   if (end === 0) return null;
@@ -78,7 +89,8 @@ export function nameIn(phrase: string): string | null {
   const titled = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/iu.test(run[0] ?? '');
   while (run.length > 1 && ROLE_WORDS.has((run[0] ?? '').toLowerCase())) run = run.slice(1);
   // "Mr. King" is a surname that happens to be a role word.
-  if (run.length === 1 && ROLE_WORDS.has((run[0] ?? '').toLowerCase()) && !(titled && tokens.length > start + 1)) return null;
+  const single = (run[0] ?? '').toLowerCase();
+  if (run.length === 1 && ROLE_WORDS.has(single) && !SURNAMES_TOO.has(single) && !(titled && tokens.length > start + 1)) return null;
   // A lone all-caps word is an acronym (an agency, a network), kept as is; a possessive is not the speaker.
   const name = run.join(' ').replace(/['’]s$/u, '');
   return name === '' ? null : name;

@@ -22,6 +22,9 @@ const ANYWHERE_SHORT = [
   /\b(?:cookies?\s+policy|privacy\s+policy|terms\s+of\s+(?:use|service))\b/iu,
 ];
 
+/** A credit line alone: "Getty/Instagram.", "AP Photo/Evan Vucci", "Reuters". */
+const CREDIT_ONLY = /^(?:(?:getty(?:\s+images)?|instagram|twitter|facebook|shutterstock|reuters|ap|afp|epa|ap\s+photo|afp\s+photo|pool)\b[\s/|,]*)+(?:[\p{L}.'’-]+\s*){0,3}\.?$/iu;
+
 /** A dateline alone on its line: "KYIV, Aug 13 (Reuters) -" or "13 August 2025, 10:32". */
 const DATELINE_ONLY = /^(?:[\p{Lu}][\p{Lu}\s.,'-]{1,40}(?:\([\p{L}\s]+\))?\s*[-—–]?|[\d\s:.,/]*(?:\p{L}+\s*){0,2}[\d\s:.,/]+)$/u;
 
@@ -32,6 +35,6 @@ export function isBoilerplate(sentence: string): boolean {
   if (LEADING.some((pattern) => pattern.test(text))) return true;
   const wordCount = text.split(/\s+/u).length;
   if (wordCount <= 25 && ANYWHERE_SHORT.some((pattern) => pattern.test(text))) return true;
-  if (wordCount <= 8 && DATELINE_ONLY.test(text)) return true;
+  if (wordCount <= 8 && (DATELINE_ONLY.test(text) || CREDIT_ONLY.test(text))) return true;
   return false;
 }

@@ -45,18 +45,20 @@ export function paragraphSentences(text: string): Span[][] {
 }
 
 /**
- * A single line break inside a paragraph ends a sentence when the line before it is finished (ends in
- * punctuation) or short (a headline, a label), and the next line does not continue in lower case.
- * Otherwise it is hard-wrapped prose and the lines are read together.
+ * A single line break inside a paragraph: in hard-wrapped prose (lines of about the same width that
+ * run on) it is only a space; otherwise each line is its own unit (a headline, a list item, a quote
+ * signed by its author). A line that goes on in lower case always continues the sentence.
  */
 function paragraphLines(source: string, paragraph: Span): Span[] {
+  const breaks = [...paragraph.text.matchAll(/\n/gu)].map((m) => paragraph.start + m.index);
+  if (breaks.length === 0) return [paragraph];
+  const wrapped = isHardWrapped(paragraph.text);
   const lines: Span[] = [];
   let from = paragraph.start;
-  for (const match of paragraph.text.matchAll(/\n/gu)) {
-    const at = paragraph.start + match.index;
+  for (const at of breaks) {
     const before = source.slice(from, at).trimEnd();
     const next = source.slice(at + 1).trimStart()[0] ?? '';
-    const finished = /[.!?:;"”’)\]]$/u.test(before) || before.length < 60;
+    const finished = /[.!?:;"”’)\]]$/u.test(before) || /^["“‘«„―—–•*-]/u.test(next) || !wrapped;
     if (finished && !/\p{Ll}/u.test(next)) {
       const span = trimmedSpan(source, from, at);
       if (span) lines.push(span);
@@ -66,6 +68,17 @@ function paragraphLines(source: string, paragraph: Span): Span[] {
   const last = trimmedSpan(source, from, paragraph.end);
   if (last) lines.push(last);
   return lines;
+}
+
+/** Lines of similar width that mostly end without punctuation: text wrapped at a fixed column. */
+function isHardWrapped(text: string): boolean {
+  const lines = text.split('\n').slice(0, -1);
+  if (lines.length < 2) return false;
+  const widths = lines.map((line) => line.trimEnd().length);
+  const longest = Math.max(...widths);
+  const even = widths.filter((w) => w >= longest * 0.75 && w >= 40).length;
+  const runOn = lines.filter((line) => !/[.!?:;"”’)\]]\s*$/u.test(line)).length;
+  return even >= lines.length * 0.75 && runOn >= lines.length * 0.5;
 }
 
 function splitLine(source: string, line: Span, out: Span[]): void {
@@ -93,7 +106,7 @@ function isBoundary(source: string, at: number, mark: string, end: number, lineE
   }
   const next = after.trimStart();
   const first = next[0] ?? '';
-  if (first === '' || /\p{Ll}/u.test(first) || /[,;:)\]%-]/u.test(first)) return false;
+  if (first === '' || /\p{Ll}/u.test(first) || /[,;:)\]%―—–-]/u.test(first)) return false;
   const punctuation = mark.replace(CLOSERS, '');
   // `"Why?" he asked.` and `"…" Hailey recalled.` stay one sentence.
   if (closedQuote && punctuation !== '.' && ATTRIBUTION_AFTER_QUOTE.test(after)) return false;
