@@ -1,4 +1,4 @@
-import { CUE_PATTERN } from '../text/cues.js';
+import { findCues } from '../text/cues.js';
 import { nameIn, ROLE_WORDS, tokensOf } from './names.js';
 
 // Where the words around a quotation name its speaker. After the closing mark: `," he said`,
@@ -23,11 +23,6 @@ export interface Attribution {
 const NAME_THEN_VERB = /^[\s,—–-]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|he|she|they)\s+(\p{Ll}+(?:ed|s))\b[^.!?]{0,40}[.!?]?\s*$/u;
 
 const ADVERBS = /\b(?:also|later|then|once|again|further|previously|earlier|recently|simply|flatly|repeatedly|quickly|angrily|bluntly|told\s+\w+)\b/giu;
-const cueGlobal = new RegExp(CUE_PATTERN.source, 'giu');
-
-function normalizeCue(cue: string): string {
-  return cue.toLowerCase().replace(/\s+/gu, ' ');
-}
 
 /** Periods of titles and initials ("Rep.", "Mr.", "W.") are not the end of a clause. */
 const ABBREVIATION_PERIOD = /\b(\p{Lu}\p{Ll}{0,3}|\p{Lu}|[\p{Lu}\p{Ll}]\.\p{L})\./gu;
@@ -71,7 +66,7 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   // `"…" ― Sonya Herridge`: a dash and a name sign a quotation, as under a pull quote.
   const signed = /^\s*[―—–-]{1,2}\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(clause);
   if (signed?.[1]) return { phrase: signed[1], cue: null, at: offset, end: offset + signed[0].length, adjacent: true, after: true };
-  const match = CUE_PATTERN.exec(clause);
+  const match = findCues(clause.slice(0, 120))[0];
   if (!match || match.index > 90) {
     const loose = NAME_THEN_VERB.exec(clause);
     if (!loose?.[1] || !loose[2]) return null;
@@ -79,8 +74,8 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   }
   const before = clause.slice(0, match.index);
   if (/[.!?;"“”]/u.test(maskAbbreviations(before))) return null;
-  const cue = normalizeCue(match[0]);
-  const rest = clause.slice(match.index + match[0].length);
+  const cue = match.cue;
+  const rest = clause.slice(match.index + match.length);
   const leadingSpace = clause.length - clause.trimStart().length;
   // `," Trump, the GOP frontrunner, said` names the speaker first; `" that Sanders can win, said Steve
   // Elmendorf` runs on with the narration, and the speaker comes after the cue.
@@ -98,7 +93,7 @@ export function trailingAttribution(clause: string, offset: number): Attribution
     phrase,
     cue,
     at: offset + leadingSpace,
-    end: offset + match.index + match[0].length + clauseEnd,
+    end: offset + match.index + match.length + clauseEnd,
     adjacent: true,
     after: true,
   };
@@ -106,9 +101,8 @@ export function trailingAttribution(clause: string, offset: number): Attribution
 
 /** Attribution in the lead-in before an opening mark, within the same sentence. */
 export function leadingAttribution(lead: string, offset: number): Attribution | null {
-  let last: RegExpMatchArray | null = null;
-  for (const match of lead.matchAll(cueGlobal)) last = match;
-  if (!last || last.index === undefined) {
+  const last = findCues(lead).at(-1);
+  if (!last) {
     // `Hillary Clinton cracked, "…"`: a name and a verb right before the mark attribute it too.
     const loose = /((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|\b[Hh]e|\b[Ss]he)\s+(\p{Ll}+ed)\s*[,:]\s*$/u.exec(lead);
     if (loose?.[1] && loose[2]) {
@@ -120,8 +114,8 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     if (tokensOf(clause).length > 8 || tokensOf(clause).length === 0) return null;
     return { phrase: clause.replace(/:\s*$/u, ''), cue: null, at: offset + lead.length - clause.length, end: offset + lead.length, adjacent: true, after: false };
   }
-  const cue = normalizeCue(last[0]);
-  const rest = lead.slice(last.index + last[0].length);
+  const cue = last.cue;
+  const rest = lead.slice(last.index + last.length);
   const before = lead.slice(0, last.index);
   let phrase: string;
   if (cue === 'according to' || /^\s+by\s/u.test(rest)) {

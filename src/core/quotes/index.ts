@@ -74,11 +74,24 @@ function keep(found: Found): boolean {
   return count >= 4;
 }
 
-/** Direct quotes of an article with their speakers, in text order. */
-export function extractQuotes(text: string): QuoteMention[] {
+/** What the quote finder needs of an article's layout; the summarizer hands over the one it made. */
+export interface QuoteLayout {
+  paragraphs: Span[];
+  sentences: Span[];
+  /** Indexes of paragraphs that are page furniture ("Read more: …"): their quotes are not the story's. */
+  furniture: Set<number>;
+}
+
+export function quoteLayout(text: string): QuoteLayout {
   const paragraphs = splitParagraphs(text);
   const furniture = new Set(paragraphs.map((p, i) => (isBoilerplate(p.text) ? i : -1)).filter((i) => i >= 0));
-  const sentences = sentenceSpans(text);
+  return { paragraphs, sentences: sentenceSpans(text), furniture };
+}
+
+/** Direct quotes of an article with their speakers, in text order. */
+export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[] {
+  if (!/["“”«»„‘’']/u.test(text)) return [];
+  const { paragraphs, sentences, furniture } = layout ?? quoteLayout(text);
   const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph));
 
   const people = new People();

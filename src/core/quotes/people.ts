@@ -1,4 +1,4 @@
-import { CUE_PATTERN } from '../text/cues.js';
+import { findCues } from '../text/cues.js';
 import { looksLikePerson, nameIn, PRONOUNS, ROLE_WORDS, roleWordsIn, tokensOf } from './names.js';
 
 // Who is talked about, and who talks, in the narration of an article. Pronouns and role nouns in an
@@ -9,10 +9,31 @@ interface Mention {
   at: number;
   name: string;
   roles: Set<string>;
+  subject?: boolean;
 }
 
+const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'There', 'His', 'Her', 'Its', 'Their', 'As', 'If', 'When', 'While', 'For', 'After', 'Before', 'However', 'Meanwhile', 'So', 'Some', 'Many', 'Most', 'One', 'Other', 'Also', 'What', 'Why', 'How', 'Who', 'Now', 'Then', 'Yet', 'With', 'From', 'By', 'To', 'Of', 'Last', 'Earlier', 'These', 'Those', 'Our', 'My', 'You', 'Your', 'According', 'Although', 'Since', 'During']);
+
 const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+))*/gu;
-const ROLE_BEFORE = /((?:[\p{L}.'’-]+\s+){1,6})$/u;
+
+/** The role words right before `at` ("US Secretary of State" before a name), up to six words. */
+function rolesBefore(text: string, at: number): string {
+  const tokens = text.slice(Math.max(0, at - 80), at).split(/\s+/u).filter((t) => t !== '');
+  const kept: string[] = [];
+  for (let i = tokens.length - 1; i >= 0 && kept.length < 6; i--) {
+    const token = tokens[i] ?? '';
+    const lower = token.toLowerCase().replace(/[^\p{L}.-]/gu, '');
+    if (!ROLE_WORDS.has(lower) && !['of', 'and', 'the'].includes(lower)) break;
+    kept.unshift(token);
+  }
+  return kept.join(' ');
+}
+
+/** A name that opens its sentence or clause is its subject, the likeliest antecedent of a later "he". */
+function opensClause(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  return /(?:^|[.!?;]\s+|,\s+|\n)["“]?(?:[\p{L}.'’-]+\s+){0,4}$/u.test(before) && !/\b(?:to|with|by|of|for|from|at|met|meet|meets|called|asked|told|than)\s+$/u.test(before);
+}
 
 export class People {
   private readonly mentions: Mention[] = [];
@@ -21,12 +42,14 @@ export class People {
   /** Reads one stretch of narration (text outside quotation marks) that starts at `offset`. */
   addNarration(text: string, offset: number): void {
     for (const match of text.matchAll(NAME_RUN)) {
+      // Most runs are one capitalized word opening a sentence ("The", "But"): not worth a closer look.
+      if (!match[0].includes(' ') && COMMON_OPENERS.has(match[0])) continue;
       const name = nameIn(match[0]);
       if (!name || !looksLikePerson(name)) continue;
-      const before = ROLE_BEFORE.exec(text.slice(Math.max(0, match.index - 80), match.index))?.[1] ?? '';
+      const before = rolesBefore(text, match.index);
       const after = /^,\s*((?:the|a|an)\s+[^,.;]{2,60})[,.;]/u.exec(text.slice(match.index + match[0].length))?.[1] ?? '';
       const roles = new Set([...roleWordsIn(`${before} ${match[0]}`), ...roleWordsIn(after)]);
-      this.mentions.push({ at: offset + match.index, name, roles });
+      this.mentions.push({ at: offset + match.index, name, roles, subject: opensClause(text, match.index) });
     }
   }
 
@@ -70,7 +93,8 @@ export class People {
   /** The person a pronoun stands for at `at`: the last reported speaker, else the last person named. */
   private antecedent(at: number): string | null {
     const speaker = [...this.sources].reverse().find((s) => s.at < at);
-    const person = [...this.mentions].reverse().find((m) => m.at < at);
+    const person =
+      [...this.mentions].reverse().find((m) => m.at < at && m.subject && at - m.at < 600) ?? [...this.mentions].reverse().find((m) => m.at < at);
     if (speaker && (!person || at - speaker.at < 1500)) return speaker.name;
     return person ? this.fullName(person.name, at) : null;
   }
@@ -100,11 +124,10 @@ export class People {
 /** Cue verbs in narration and the phrase that names their speaker: "Rubio noted", "according to him". */
 export function narrationSources(text: string): { at: number; phrase: string; cue: string }[] {
   const found: { at: number; phrase: string; cue: string }[] = [];
-  const pattern = new RegExp(CUE_PATTERN.source, 'giu');
-  for (const match of text.matchAll(pattern)) {
-    const cue = match[0].toLowerCase().replace(/\s+/gu, ' ');
+  for (const match of findCues(text)) {
+    const cue = match.cue;
     const before = text.slice(Math.max(0, match.index - 100), match.index);
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 100);
+    const after = text.slice(match.index + match.length, match.index + match.length + 100);
     const clauseBefore = (before.split(/[,;:.!?()"“”]/u).at(-1) ?? '').trim();
     const following = /^\s+(?:by\s+)?([^,.;:!?"“”()]{1,80})/u.exec(after)?.[1] ?? '';
     if (cue === 'according to' || /^\s+by\s/u.test(after)) {

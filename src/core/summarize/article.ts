@@ -1,10 +1,10 @@
 import { isBoilerplate } from '../text/boilerplate.js';
 import { paragraphSentences } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
-import { contentStems, words } from '../text/tokens.js';
+import { contentStems } from '../text/tokens.js';
 import { detectLanguage } from './language.js';
 import { DEFAULT_WEIGHTS, relevance, similarityMatrix, type RankWeights, type RankedSentence } from './rank.js';
-import { documentFrequencies, norm, sumVectors, tfidfVector, type Vector } from './vectors.js';
+import { sumVectors, tfidfVector, Vocabulary, type Vector } from './vectors.js';
 
 // One pass over an article that everything else reads: its sentences, which of them are boilerplate,
 // its language, and each candidate sentence's TF-IDF vector and relevance.
@@ -16,6 +16,7 @@ export interface ArticleSentence extends Span {
 
 export interface AnalyzedArticle {
   text: string;
+  paragraphs: Span[];
   language: string;
   sentences: ArticleSentence[];
   /** Sentences that may be chosen, with vectors; `index` points into `sentences`. */
@@ -27,32 +28,42 @@ export interface AnalyzedArticle {
 }
 
 /** Paragraph-level furniture ("Read more: …" with a headline after it) taints every sentence in it. */
-function splitWithBoilerplate(text: string): ArticleSentence[] {
-  const result: ArticleSentence[] = [];
+function splitWithBoilerplate(text: string): { sentences: ArticleSentence[]; paragraphs: Span[] } {
+  const sentences: ArticleSentence[] = [];
+  const paragraphs: Span[] = [];
   paragraphSentences(text).forEach((paragraph, p) => {
     const first = paragraph[0];
+    const last = paragraph.at(-1);
+    if (first && last) paragraphs.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end) });
     const whole = first ? isBoilerplate(first.text) : false;
-    for (const span of paragraph) result.push({ ...span, paragraph: p, boilerplate: whole || isBoilerplate(span.text) });
+    for (const span of paragraph) sentences.push({ ...span, paragraph: p, boilerplate: whole || isBoilerplate(span.text) });
   });
-  return result;
+  return { sentences, paragraphs };
+}
+
+/** A cheap word count (spaces), for length limits and budgets. */
+function wordCount(text: string): number {
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) !== 32) count++;
+  return count;
 }
 
 export function analyzeArticle(text: string, title: string | null, weights: RankWeights = DEFAULT_WEIGHTS): AnalyzedArticle {
-  const sentences = splitWithBoilerplate(text);
+  const { sentences, paragraphs } = splitWithBoilerplate(text);
   const language = detectLanguage(`${title ?? ''}\n${text}`);
   const chosen = sentences.map((s, index) => ({ s, index })).filter(({ s }) => !s.boilerplate);
-  const bags = chosen.map(({ s }) => contentStems(s.text, language, weights.stems));
-  const df = documentFrequencies(bags);
-  const documents = bags.length;
-  const vectorOf = (part: string): Vector => tfidfVector(contentStems(part, language, weights.stems), df, documents, weights.idfPower);
+  const vocabulary = new Vocabulary();
+  const bags = chosen.map(({ s }) => vocabulary.addDocument(contentStems(s.text, language, weights.stems)));
+  const vectorOf = (part: string): Vector =>
+    tfidfVector(contentStems(part, language, weights.stems).map((term) => vocabulary.idOf(term)), vocabulary, weights.idfPower);
   const candidates: RankedSentence[] = chosen.map(({ s, index }, order) => {
-    const vector = tfidfVector(bags[order] ?? [], df, documents, weights.idfPower);
+    const vector = tfidfVector(bags[order] ?? [], vocabulary, weights.idfPower);
     const quoted = /["“”«»„]|''/u.test(s.text);
-    return { index, order, words: words(s.text).length, quoted, vector, norm: norm(vector) };
+    return { index, order, words: wordCount(s.text), quoted, vector };
   });
   const matrix = similarityMatrix(candidates);
   const centroid = sumVectors(candidates.map((c) => c.vector));
   const titleVector = title ? vectorOf(title) : null;
-  const scores = relevance(candidates, matrix, titleVector && titleVector.size > 0 ? titleVector : null, centroid, weights);
-  return { text, language, sentences, candidates, scores, matrix, centroid, vectorOf };
+  const scores = relevance(candidates, matrix, titleVector && titleVector.norm > 0 ? titleVector : null, centroid, weights);
+  return { text, paragraphs, language, sentences, candidates, scores, matrix, centroid, vectorOf };
 }

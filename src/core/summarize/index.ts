@@ -31,7 +31,13 @@ export function summarizeWith(text: string, options: SummarizeOptions, weights: 
   const sentences = picked.map((i) => article.sentences[article.candidates[i]?.index ?? -1]?.text ?? '').filter((s) => s !== '');
   const content = article.candidates.map((c) => article.sentences[c.index]?.text ?? '');
   const lead = content[0] ?? article.sentences[0]?.text ?? '';
-  const quotes: Quote[] = rankQuotes(article, extractQuotes(text))
+  // The quote finder reads the same paragraphs and sentences (a merged paragraph is one paragraph to both).
+  const furniture = new Set<number>();
+  article.sentences.forEach((s) => {
+    if (s.boilerplate && article.sentences.find((x) => x.paragraph === s.paragraph)?.start === s.start) furniture.add(s.paragraph);
+  });
+  const layout = { paragraphs: article.paragraphs, sentences: article.sentences, furniture };
+  const quotes: Quote[] = rankQuotes(article, extractQuotes(text, layout))
     .slice(0, MAX_QUOTES)
     .map((mention) => ({ text: mention.text, speaker: mention.speaker, cue: mention.cue }));
   return {

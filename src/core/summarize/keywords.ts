@@ -1,4 +1,4 @@
-import { STOPWORDS, stem, words } from '../text/tokens.js';
+import { STOPWORDS, stem } from '../text/tokens.js';
 
 // Keywords: the stems an article repeats, weighted up when they are in the title or the lede, or written
 // as a name. Each stem is shown as its most frequent word, lower-cased.
@@ -11,20 +11,30 @@ export interface KeywordInput {
 }
 
 const LIMIT = 8;
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
   const score = new Map<string, number>();
-  const surface = new Map<string, Map<string, number>>();
+  const formCounts = new Map<string, number>();
+  const formsOf = new Map<string, string[]>();
   const add = (text: string, weight: number): void => {
-    const names = new Set((text.match(/(?<!^|[.!?]\s)\b\p{Lu}[\p{L}'’-]+/gu) ?? []).map((w) => w.toLowerCase()));
-    for (const word of words(text)) {
+    let first = true;
+    for (const match of text.matchAll(TOKEN)) {
+      const raw = match[0];
+      const word = raw.toLowerCase();
+      // A capital inside a sentence marks a name, which says more about the story than a common word.
+      const name = !first && raw !== word;
+      first = false;
       if (word.length < 3 || STOPWORDS.has(word) || /\d/u.test(word)) continue;
       const key = stem(word, input.language);
-      const boost = names.has(word) ? 1.5 : 1;
-      score.set(key, (score.get(key) ?? 0) + weight * boost);
-      const forms = surface.get(key) ?? new Map<string, number>();
-      forms.set(word, (forms.get(word) ?? 0) + 1);
-      surface.set(key, forms);
+      score.set(key, (score.get(key) ?? 0) + weight * (name ? 1.5 : 1));
+      const seen = formCounts.get(word);
+      formCounts.set(word, (seen ?? 0) + 1);
+      if (seen === undefined) {
+        const forms = formsOf.get(key);
+        if (forms) forms.push(word);
+        else formsOf.set(key, [word]);
+      }
     }
   };
   if (input.title) add(input.title, 3);
@@ -34,8 +44,13 @@ export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([key]) => {
-      const forms = [...(surface.get(key) ?? new Map<string, number>()).entries()];
-      forms.sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || (a[0] < b[0] ? -1 : 1));
-      return forms[0]?.[0] ?? key;
+      const forms = formsOf.get(key) ?? [key];
+      let best = forms[0] ?? key;
+      for (const form of forms) {
+        const count = formCounts.get(form) ?? 0;
+        const bestCount = formCounts.get(best) ?? 0;
+        if (count > bestCount || (count === bestCount && (form.length < best.length || (form.length === best.length && form < best)))) best = form;
+      }
+      return best;
     });
 }

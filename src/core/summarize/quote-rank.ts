@@ -1,17 +1,16 @@
 import type { QuoteMention } from '../quotes/index.js';
 import { words } from '../text/tokens.js';
 import type { AnalyzedArticle } from './article.js';
-import { cosine, norm } from './vectors.js';
+import { cosine } from './vectors.js';
 
 // Which quotes carry the story: those that say what the article is about (likeness to its centroid),
 // say enough of it (length, up to a point), come from someone we can name, and stand as whole statements
 // rather than a few words woven into narration. Earlier quotes win ties, as the lede does.
 
 export function rankQuotes(article: AnalyzedArticle, mentions: QuoteMention[]): QuoteMention[] {
-  const centroidNorm = norm(article.centroid);
   const scored = mentions.map((mention, i) => {
     const vector = article.vectorOf(mention.text);
-    const topical = cosine(vector, article.centroid, norm(vector), centroidNorm);
+    const topical = cosine(vector, article.centroid);
     const length = Math.min(1, words(mention.text).length / 25);
     const named = mention.speaker ? 1 : 0;
     const whole = mention.kind === 'partial' ? 0 : 1;

@@ -18,7 +18,6 @@ export interface RankedSentence {
   /** The sentence carries a direct quotation (quotes are shown on their own, beside the summary). */
   quoted: boolean;
   vector: Vector;
-  norm: number;
 }
 
 export interface RankWeights {
@@ -80,14 +79,21 @@ function scaled(values: number[]): number[] {
 }
 
 function overlapWeight(a: RankedSentence, b: RankedSentence, binary: boolean): number {
-  if (a.vector.size < 2 || b.vector.size < 2) return 0;
-  const [small, large] = a.vector.size <= b.vector.size ? [a.vector, b.vector] : [b.vector, a.vector];
+  const x = a.vector;
+  const y = b.vector;
+  if (x.ids.length < 2 || y.ids.length < 2) return 0;
   let shared = 0;
-  for (const [term, value] of small) {
-    const other = large.get(term);
-    if (other !== undefined) shared += binary ? 1 : Math.min(value, other);
+  for (let i = 0, j = 0; i < x.ids.length && j < y.ids.length; ) {
+    const p = x.ids[i] as number;
+    const q = y.ids[j] as number;
+    if (p === q) {
+      shared += binary ? 1 : Math.min(x.values[i] as number, y.values[j] as number);
+      i++;
+      j++;
+    } else if (p < q) i++;
+    else j++;
   }
-  return shared / (Math.log(a.vector.size) + Math.log(b.vector.size));
+  return shared / (Math.log(x.ids.length) + Math.log(y.ids.length));
 }
 
 /** The centrality graph's edge weights, by the chosen measure. */
@@ -105,7 +111,7 @@ export function similarityMatrix(sentences: RankedSentence[]): number[][] {
     for (let j = i + 1; j < n; j++) {
       const b = sentences[j];
       if (!b) continue;
-      const value = cosine(a.vector, b.vector, a.norm, b.norm);
+      const value = cosine(a.vector, b.vector);
       (matrix[i] as number[])[j] = value;
       (matrix[j] as number[])[i] = value;
     }
@@ -123,11 +129,9 @@ export function relevance(
 ): number[] {
   const graph = graphMatrix(sentences, matrix, weights.graph);
   const centrality = scaled(weights.centralityMode === 'pagerank' ? pageRank(graph) : graph.map((row) => row.reduce((s, v) => s + v, 0)));
-  const titleNorm = title ? Math.sqrt([...title.values()].reduce((s, v) => s + v * v, 0)) : 0;
-  const centroidNorm = Math.sqrt([...centroid.values()].reduce((s, v) => s + v * v, 0));
-  const titleLike = scaled(sentences.map((s) => (title ? cosine(s.vector, title, s.norm, titleNorm) : 0)));
-  const centroidLike = scaled(sentences.map((s) => cosine(s.vector, centroid, s.norm, centroidNorm)));
-  const lengths = scaled(sentences.map((s) => s.vector.size));
+  const titleLike = scaled(sentences.map((s) => (title ? cosine(s.vector, title) : 0)));
+  const centroidLike = scaled(sentences.map((s) => cosine(s.vector, centroid)));
+  const lengths = scaled(sentences.map((s) => s.vector.ids.length));
   return sentences.map((sentence, i) => {
     const position = 1 / (1 + sentence.order / weights.positionScale);
     const mixed =

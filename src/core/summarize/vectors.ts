@@ -1,49 +1,100 @@
-// Sparse TF-IDF vectors over one article, where each sentence counts as a document. Inside a single
-// article this is what separates the words of the story from the words every sentence uses.
+// Sparse TF-IDF vectors over one article, where each sentence counts as a document. Terms are numbered
+// per article and vectors kept as sorted id/weight arrays, so comparing two sentences is one merge.
 
-export type Vector = Map<string, number>;
+export interface Vector {
+  /** Term ids, ascending. */
+  ids: Int32Array;
+  values: Float64Array;
+  norm: number;
+}
 
-export function documentFrequencies(bags: string[][]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const term of new Set(bag)) df.set(term, (df.get(term) ?? 0) + 1);
-  return df;
+/** The terms of one article, numbered, with how many of its sentences hold each. */
+export class Vocabulary {
+  private readonly index = new Map<string, number>();
+  private frequencies: number[] = [];
+  documents = 0;
+
+  /** Counts one sentence's terms and returns their ids (in bag order). */
+  addDocument(bag: string[]): number[] {
+    this.documents++;
+    const ids = bag.map((term) => {
+      let id = this.index.get(term);
+      if (id === undefined) {
+        id = this.index.size;
+        this.index.set(term, id);
+        this.frequencies.push(0);
+      }
+      return id;
+    });
+    for (const id of new Set(ids)) this.frequencies[id] = (this.frequencies[id] ?? 0) + 1;
+    return ids;
+  }
+
+  idOf(term: string): number {
+    return this.index.get(term) ?? -1;
+  }
+
+  frequency(id: number): number {
+    return id >= 0 ? (this.frequencies[id] ?? 0) : 0;
+  }
 }
 
 /**
  * `idfPower` tempers the IDF: within one article the words of the story itself are in many sentences,
  * and a full IDF would discount exactly what ties the story together (0 = plain TF, 1 = full TF-IDF).
+ * Terms the article's sentences never use (`id` -1) still count toward the norm.
  */
-export function tfidfVector(bag: string[], df: Map<string, number>, documents: number, idfPower = 1): Vector {
-  const counts = new Map<string, number>();
-  for (const term of bag) counts.set(term, (counts.get(term) ?? 0) + 1);
-  const vector: Vector = new Map();
-  for (const [term, count] of counts) {
-    const idf = Math.log((documents + 1) / ((df.get(term) ?? 0) + 0.5));
-    vector.set(term, (1 + Math.log(count)) * Math.max(idf, 0.05) ** idfPower);
+export function tfidfVector(ids: number[], vocabulary: Vocabulary, idfPower: number): Vector {
+  const counts = new Map<number, number>();
+  let unknown = 0;
+  for (const id of ids) {
+    if (id < 0) unknown++;
+    else counts.set(id, (counts.get(id) ?? 0) + 1);
   }
-  return vector;
-}
-
-export function norm(vector: Vector): number {
+  const sorted = [...counts.keys()].sort((a, b) => a - b);
+  const values = new Float64Array(sorted.length);
   let sum = 0;
-  for (const value of vector.values()) sum += value * value;
-  return Math.sqrt(sum);
+  const n = vocabulary.documents;
+  sorted.forEach((id, i) => {
+    const idf = Math.max(Math.log((n + 1) / (vocabulary.frequency(id) + 0.5)), 0.05) ** idfPower;
+    const value = (1 + Math.log(counts.get(id) ?? 1)) * idf;
+    values[i] = value;
+    sum += value * value;
+  });
+  const unknownWeight = Math.max(Math.log((n + 1) / 0.5), 0.05) ** idfPower;
+  sum += unknown * unknownWeight * unknownWeight;
+  return { ids: Int32Array.from(sorted), values, norm: Math.sqrt(sum) };
 }
 
-export function cosine(a: Vector, b: Vector, normA = norm(a), normB = norm(b)): number {
-  if (normA === 0 || normB === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+export function cosine(a: Vector, b: Vector): number {
+  if (a.norm === 0 || b.norm === 0) return 0;
   let dot = 0;
-  for (const [term, value] of small) {
-    const other = large.get(term);
-    if (other !== undefined) dot += value * other;
+  let i = 0;
+  let j = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i] as number;
+    const y = bi[j] as number;
+    if (x === y) {
+      dot += (a.values[i] as number) * (b.values[j] as number);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
-  return dot / (normA * normB);
+  return dot / (a.norm * b.norm);
 }
 
-/** The sum of several vectors (an article's centroid, a title with its lead). */
+/** The sum of several vectors (an article's centroid). */
 export function sumVectors(vectors: Vector[]): Vector {
-  const total: Vector = new Map();
-  for (const vector of vectors) for (const [term, value] of vector) total.set(term, (total.get(term) ?? 0) + value);
-  return total;
+  const total = new Map<number, number>();
+  for (const vector of vectors) {
+    vector.ids.forEach((id, i) => total.set(id, (total.get(id) ?? 0) + (vector.values[i] ?? 0)));
+  }
+  const sorted = [...total.keys()].sort((a, b) => a - b);
+  const values = Float64Array.from(sorted.map((id) => total.get(id) ?? 0));
+  let sum = 0;
+  for (const value of values) sum += value * value;
+  return { ids: Int32Array.from(sorted), values, norm: Math.sqrt(sum) };
 }

@@ -21,7 +21,7 @@ const CUE_VERBS = [
   'texted', 'emailed', 'messaged', 'blogged', 'answered', 'answers', 'objected', 'interjected', 'interrupted',
   'saying', 'adding', 'telling', 'noting', 'arguing', 'asking', 'writing', 'explaining', 'warning', 'insisting',
   'declaring', 'stating', 'tweeting', 'calling', 'recalling', 'acknowledging', 'emphasizing', 'stressing',
-  'according to', 'as quoted by',
+  'according to', 'as quoted by', 'spoke', 'speaks',
 ];
 
 /** Cue words sorted longest first, so "pointed out" wins over a shorter match. */
@@ -37,3 +37,51 @@ export const ATTRIBUTION_AFTER_QUOTE = new RegExp(
   `^[\\s,]+(?:(?:[\\p{Lu}][\\p{L}'’.\\-]*|he|she|they|we|i|the|a|an|of|and|de|van|von|later|also|then|once|again|earlier|recently|previously|[\\p{Ll}]+ly|[\\p{Ll}]+(?=\\s+[\\p{Lu}]))\\s+){0,6}?(?:${cueAlternation})(?![\\p{L}])`,
   'u',
 );
+
+export interface CueMatch {
+  index: number;
+  /** Length of the matched text (a phrase may span several spaces). */
+  length: number;
+  /** The cue, lower-case, single-spaced. */
+  cue: string;
+}
+
+const BY_FIRST_WORD = new Map<string, string[][]>();
+for (const cue of CUES) {
+  const parts = cue.split(' ');
+  const first = parts[0] ?? '';
+  const list = BY_FIRST_WORD.get(first) ?? [];
+  list.push(parts);
+  BY_FIRST_WORD.set(first, list);
+}
+
+const WORD = /\p{L}+/gu;
+
+/**
+ * Every cue in `text`, in order. A scan over words with a table lookup: far cheaper than one regular
+ * expression with every cue in it, and this runs over all the narration of every article.
+ */
+export function findCues(text: string): CueMatch[] {
+  const found: CueMatch[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
+    if (!candidates) continue;
+    for (const parts of candidates) {
+      let end = match.index + match[0].length;
+      let ok = true;
+      for (const part of parts.slice(1)) {
+        const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40));
+        if (!next || next[1]?.toLowerCase() !== part) {
+          ok = false;
+          break;
+        }
+        end += next[0].length;
+      }
+      if (ok && !/\p{L}/u.test(text[end] ?? '')) {
+        found.push({ index: match.index, length: end - match.index, cue: parts.join(' ') });
+        break;
+      }
+    }
+  }
+  return found;
+}

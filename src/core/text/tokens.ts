@@ -40,7 +40,7 @@ export function stem(word: string, language = 'en'): string {
   const key = language === 'en' ? word : `${language}:${word}`;
   const cached = stemCache.get(key);
   if (cached !== undefined) return cached;
-  const base = word.replace(/['’]s$/u, '');
+  const base = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   const result = language === 'en' ? PorterStemmer.stem(base) : base.slice(0, 6);
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(key, result);
