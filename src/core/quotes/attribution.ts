@@ -37,28 +37,24 @@ function phraseAfterCue(rest: string): string {
   return phrase.replace(/\uE000/gu, '.');
 }
 
-const NOT_SUBJECT = /^(?:Back|In|On|At|After|Before|When|While|Yet|But|And|Although|Though|Despite|During|Since|As|If|Then|Now|Still|Also|Earlier|Later|Meanwhile|However|Last|This|That|The|A|An|On|For|From|With|By|To|Of|Over|Under|Asked|Speaking|Writing|Responding|According)$/u;
-const NAME_RUN = /(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|de|van|von|al|bin))*/gu;
+const NOT_SUBJECT = /^(?:Here|There|Back|In|On|At|After|Before|When|While|Yet|But|And|Although|Though|Despite|During|Since|As|If|Then|Now|Still|Also|Earlier|Later|Meanwhile|However|Last|This|That|The|A|An|On|For|From|With|By|To|Of|Over|Under|Asked|Speaking|Writing|Responding|According)$/u;
 
-/** The first name in a clause that can be its subject ("Back in 1999, Mr. Trump expressed …" → Mr. Trump). */
+/** The first name in a clause that can be its subject ("Mr. Trump expressed …" → Mr. Trump). */
 function subjectOf(clause: string): string | null {
-  if (/^\s*\p{Ll}/u.test(clause) && !/^\s*(?:he|she|they|we|i)\b/u.test(clause)) return null;
+  const tokens = tokensOf(clause);
+  const first = tokens[0] ?? '';
+  // An opening phrase ("In a 2014 interview", "Back in 1999") is not where the subject is.
+  if (first === '' || NOT_SUBJECT.test(first)) return null;
+  if (/^\p{Ll}/u.test(first) && !/^(?:he|she|they|we|i)$/u.test(first)) return null;
+  if (/^(?:he|she|they|we|i)$/iu.test(first)) return first;
   // The noun phrase that opens the clause, roles and all: "Democratic nominee Hillary Clinton".
   const opening: string[] = [];
-  for (const token of tokensOf(clause)) {
-    if (opening.length === 0 && NOT_SUBJECT.test(token)) continue;
+  for (const token of tokens) {
     if (/^\p{Lu}/u.test(token) || ROLE_WORDS.has(token.toLowerCase())) opening.push(token);
     else break;
   }
-  if (opening.length > 0 && nameIn(opening.join(' '))) return opening.join(' ');
-  for (const match of clause.matchAll(NAME_RUN)) {
-    const first = match[0].split(/\s+/u)[0] ?? '';
-    if (NOT_SUBJECT.test(first) && !match[0].includes(' ')) continue;
-    const run = NOT_SUBJECT.test(first) ? match[0].split(/\s+/u).slice(1).join(' ') : match[0];
-    if (run !== '' && !/['’]s$/u.test(run)) return run;
-  }
-  const pronoun = /^\s*(he|she|they|we|i)\b/iu.exec(clause);
-  return pronoun?.[1] ?? null;
+  const phrase = opening.join(' ');
+  return phrase !== '' && nameIn(phrase) ? phrase : null;
 }
 
 /** Attribution in the clause right after a closing mark; `clause` runs to the end of that sentence. */

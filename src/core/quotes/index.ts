@@ -45,13 +45,19 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
   const openSentence = sentenceContaining(sentences, span.open) ?? sentenceContaining(sentences, span.start);
   const closeSentence = sentenceContaining(sentences, Math.max(span.start, span.close - 1));
   const clauseEnd = Math.min(closeSentence?.end ?? span.close, (() => {
-    const next = source.slice(span.close).search(/[“"«„]|''/u);
+    const next = source.slice(span.close, span.close + 400).search(/[“"«„]|''/u);
     return next < 0 ? source.length : span.close + next;
   })());
   const trailing = span.close < clauseEnd ? trailingAttribution(source.slice(span.close, clauseEnd), span.close) : null;
   const leadStart = Math.max(openSentence?.start ?? span.open, previousClose);
   const lead = source.slice(leadStart, span.open);
-  const leading = lead.trim() === '' ? null : leadingAttribution(lead, leadStart);
+  let leading = lead.trim() === '' ? null : leadingAttribution(lead, leadStart);
+  // `Gore insisted it was "premature" …, adding, "…"`: a participle's subject may sit before an earlier quote.
+  const sentenceStart = openSentence?.start ?? span.open;
+  if (leading?.cue?.endsWith('ing') && leadStart > sentenceStart && !nameIn(leading.phrase)) {
+    const wider = leadingAttribution(source.slice(sentenceStart, span.open), sentenceStart);
+    if (wider && nameIn(wider.phrase)) leading = { ...wider, adjacent: leading.adjacent };
+  }
   const atSentenceStart = lead.trim() === '' || /[:]\s*$/u.test(lead);
   // A trailing participle (`," adding that …`) or a phrase that names nobody defers to a lead-in.
   const trailingNames = trailing !== null && !trailing.cue?.endsWith('ing') && (nameIn(trailing.phrase) !== null || /^(?:he|she|they|i|we|the|a|an)\b/iu.test(trailing.phrase));

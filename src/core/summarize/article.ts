@@ -21,6 +21,8 @@ export interface AnalyzedArticle {
   sentences: ArticleSentence[];
   /** Sentences that may be chosen, with vectors; `index` points into `sentences`. */
   candidates: RankedSentence[];
+  /** Each candidate's content terms (word forms or stems, as the weights say), in candidate order. */
+  terms: string[][];
   scores: number[];
   matrix: number[][];
   centroid: Vector;
@@ -53,7 +55,8 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
   const language = detectLanguage(`${title ?? ''}\n${text}`);
   const chosen = sentences.map((s, index) => ({ s, index })).filter(({ s }) => !s.boilerplate);
   const vocabulary = new Vocabulary();
-  const bags = chosen.map(({ s }) => vocabulary.addDocument(contentStems(s.text, language, weights.stems)));
+  const terms = chosen.map(({ s }) => contentStems(s.text, language, weights.stems));
+  const bags = terms.map((list) => vocabulary.addDocument(list));
   const vectorOf = (part: string): Vector =>
     tfidfVector(contentStems(part, language, weights.stems).map((term) => vocabulary.idOf(term)), vocabulary, weights.idfPower);
   const candidates: RankedSentence[] = chosen.map(({ s, index }, order) => {
@@ -65,5 +68,5 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
   const centroid = sumVectors(candidates.map((c) => c.vector));
   const titleVector = title ? vectorOf(title) : null;
   const scores = relevance(candidates, matrix, titleVector && titleVector.norm > 0 ? titleVector : null, centroid, weights);
-  return { text, paragraphs, language, sentences, candidates, scores, matrix, centroid, vectorOf };
+  return { text, paragraphs, language, sentences, candidates, terms, scores, matrix, centroid, vectorOf };
 }

@@ -33,9 +33,12 @@ export function summarizeWith(text: string, options: SummarizeOptions, weights: 
   const lead = content[0] ?? article.sentences[0]?.text ?? '';
   // The quote finder reads the same paragraphs and sentences (a merged paragraph is one paragraph to both).
   const furniture = new Set<number>();
-  article.sentences.forEach((s) => {
-    if (s.boilerplate && article.sentences.find((x) => x.paragraph === s.paragraph)?.start === s.start) furniture.add(s.paragraph);
-  });
+  let previousParagraph = -1;
+  for (const sentence of article.sentences) {
+    // A paragraph is furniture when its first sentence is ("Read more: …" taints the headline after it).
+    if (sentence.paragraph !== previousParagraph && sentence.boilerplate) furniture.add(sentence.paragraph);
+    previousParagraph = sentence.paragraph;
+  }
   const layout = { paragraphs: article.paragraphs, sentences: article.sentences, furniture };
   const quotes: Quote[] = rankQuotes(article, extractQuotes(text, layout))
     .slice(0, MAX_QUOTES)
@@ -45,6 +48,11 @@ export function summarizeWith(text: string, options: SummarizeOptions, weights: 
     language: article.language,
     sentences,
     quotes,
-    keywords: extractKeywords({ title: givenTitle, sentences: content, language: article.language }),
+    keywords: extractKeywords({
+      title: givenTitle,
+      sentences: content,
+      language: article.language,
+      words: weights.stems ? undefined : article.terms,
+    }),
   };
 }

@@ -8,15 +8,20 @@ export interface KeywordInput {
   /** Sentences that may carry the story (boilerplate excluded), in article order. */
   sentences: string[];
   language: string;
+  /**
+   * The sentences' content words, lower-case, when the caller has them already (the summarizer does):
+   * counted as they are, without a second tokenizing pass; capitals are then read from the title only.
+   */
+  words?: string[][];
 }
 
 const LIMIT = 8;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
-  const score = new Map<string, number>();
+  // Weighted counts per word form first; each distinct form is stemmed once afterwards.
+  const formScore = new Map<string, number>();
   const formCounts = new Map<string, number>();
-  const formsOf = new Map<string, string[]>();
   const add = (text: string, weight: number): void => {
     let first = true;
     for (const match of text.matchAll(TOKEN)) {
@@ -25,32 +30,53 @@ export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
       // A capital inside a sentence marks a name, which says more about the story than a common word.
       const name = !first && raw !== word;
       first = false;
-      if (word.length < 3 || STOPWORDS.has(word) || /\d/u.test(word)) continue;
-      const key = stem(word, input.language);
-      score.set(key, (score.get(key) ?? 0) + weight * (name ? 1.5 : 1));
-      const seen = formCounts.get(word);
-      formCounts.set(word, (seen ?? 0) + 1);
-      if (seen === undefined) {
-        const forms = formsOf.get(key);
-        if (forms) forms.push(word);
-        else formsOf.set(key, [word]);
-      }
+      if (word.length < 3 || STOPWORDS.has(word) || hasDigit(word)) continue;
+      formScore.set(word, (formScore.get(word) ?? 0) + weight * (name ? 1.5 : 1));
+      formCounts.set(word, (formCounts.get(word) ?? 0) + 1);
     }
   };
   if (input.title) add(input.title, 3);
-  input.sentences.forEach((sentence, i) => add(sentence, i < 3 ? 1.5 : 1));
+  if (input.words) {
+    input.words.forEach((list, i) => {
+      const weight = i < 3 ? 1.5 : 1;
+      for (const word of list) {
+        if (word.length < 3 || STOPWORDS.has(word) || hasDigit(word)) continue;
+        formScore.set(word, (formScore.get(word) ?? 0) + weight);
+        formCounts.set(word, (formCounts.get(word) ?? 0) + 1);
+      }
+    });
+  } else {
+    input.sentences.forEach((sentence, i) => add(sentence, i < 3 ? 1.5 : 1));
+  }
+
+  const score = new Map<string, number>();
+  const best = new Map<string, string>();
+  for (const [word, value] of formScore) {
+    const key = stem(word, input.language);
+    score.set(key, (score.get(key) ?? 0) + value);
+    const current = best.get(key);
+    if (current === undefined || isBetterForm(word, current, formCounts)) best.set(key, word);
+  }
   return [...score.entries()]
     .filter(([, value]) => value >= 2 || input.sentences.length <= 2)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
-    .map(([key]) => {
-      const forms = formsOf.get(key) ?? [key];
-      let best = forms[0] ?? key;
-      for (const form of forms) {
-        const count = formCounts.get(form) ?? 0;
-        const bestCount = formCounts.get(best) ?? 0;
-        if (count > bestCount || (count === bestCount && (form.length < best.length || (form.length === best.length && form < best)))) best = form;
-      }
-      return best;
-    });
+    .map(([key]) => best.get(key) ?? key);
+}
+
+/** The form shown for a stem: the most frequent, then the shortest, then the first alphabetically. */
+function isBetterForm(form: string, current: string, counts: Map<string, number>): boolean {
+  const a = counts.get(form) ?? 0;
+  const b = counts.get(current) ?? 0;
+  if (a !== b) return a > b;
+  if (form.length !== current.length) return form.length < current.length;
+  return form < current;
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
 }
