@@ -35,6 +35,15 @@ function opensClause(text: string, at: number): boolean {
   return /(?:^|[.!?;]\s+|,\s+|\n)["“]?(?:[\p{L}.'’-]+\s+){0,4}$/u.test(before) && !/\b(?:to|with|by|of|for|from|at|met|meet|meets|called|asked|told|than)\s+$/u.test(before);
 }
 
+/** The last item before `at` (items are in the order they were added, which is text order) that passes. */
+function lastBefore<T extends { at: number }>(items: T[], at: number, passes: (item: T) => boolean = () => true): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (item && item.at < at && passes(item)) return item;
+  }
+  return undefined;
+}
+
 export class People {
   private readonly mentions: Mention[] = [];
   private readonly sources: Mention[] = [];
@@ -86,15 +95,14 @@ export class People {
 
   /** The last reported speaker between `since` and `at`, if any. */
   speakerSince(since: number, at: number): string | null {
-    const speaker = [...this.sources].reverse().find((s) => s.at < at && s.at >= since);
+    const speaker = lastBefore(this.sources, at, (s) => s.at >= since);
     return speaker ? speaker.name : null;
   }
 
   /** The person a pronoun stands for at `at`: the last reported speaker, else the last person named. */
   private antecedent(at: number): string | null {
-    const speaker = [...this.sources].reverse().find((s) => s.at < at);
-    const person =
-      [...this.mentions].reverse().find((m) => m.at < at && m.subject && at - m.at < 600) ?? [...this.mentions].reverse().find((m) => m.at < at);
+    const speaker = lastBefore(this.sources, at);
+    const person = lastBefore(this.mentions, at, (m) => m.subject === true && at - m.at < 600) ?? lastBefore(this.mentions, at);
     if (speaker && (!person || at - speaker.at < 1500)) return speaker.name;
     return person ? this.fullName(person.name, at) : null;
   }
@@ -102,7 +110,7 @@ export class People {
   /** The person a role noun ("the Secretary of State", "the senator") stands for at `at`. */
   private holderOf(roles: string[], at: number): string | null {
     const fits = (m: Mention): boolean => roles.some((role) => m.roles.has(role));
-    const mention = [...this.mentions].reverse().find((m) => m.at < at && fits(m)) ?? this.mentions.find(fits);
+    const mention = lastBefore(this.mentions, at, fits) ?? this.mentions.find(fits);
     return mention ? this.fullName(mention.name, at) : null;
   }
 

@@ -51,7 +51,9 @@ export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
 
   const score = new Map<string, number>();
   const best = new Map<string, string>();
-  for (const [word, value] of formScore) {
+  // Only the strongest forms can make the list; stemming the long tail would change nothing.
+  const strongest = [...formScore.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit * 6);
+  for (const [word, value] of strongest) {
     const key = stem(word, input.language);
     score.set(key, (score.get(key) ?? 0) + value);
     const current = best.get(key);

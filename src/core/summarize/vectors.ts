@@ -45,25 +45,31 @@ export class Vocabulary {
  * Terms the article's sentences never use (`id` -1) still count toward the norm.
  */
 export function tfidfVector(ids: number[], vocabulary: Vocabulary, idfPower: number): Vector {
-  const counts = new Map<number, number>();
   let unknown = 0;
-  for (const id of ids) {
-    if (id < 0) unknown++;
-    else counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  const sorted = [...counts.keys()].sort((a, b) => a - b);
-  const values = new Float64Array(sorted.length);
+  let known = 0;
+  for (const id of ids) if (id < 0) unknown++;
+  const sorted = new Int32Array(ids.length - unknown);
+  for (const id of ids) if (id >= 0) sorted[known++] = id;
+  sorted.sort();
+  // Runs of equal ids are one term and its count.
+  const termIds: number[] = [];
+  const values: number[] = [];
   let sum = 0;
   const n = vocabulary.documents;
-  sorted.forEach((id, i) => {
+  for (let i = 0; i < sorted.length; ) {
+    const id = sorted[i] as number;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === id) j++;
     const idf = Math.max(Math.log((n + 1) / (vocabulary.frequency(id) + 0.5)), 0.05) ** idfPower;
-    const value = (1 + Math.log(counts.get(id) ?? 1)) * idf;
-    values[i] = value;
+    const value = (1 + Math.log(j - i)) * idf;
+    termIds.push(id);
+    values.push(value);
     sum += value * value;
-  });
+    i = j;
+  }
   const unknownWeight = Math.max(Math.log((n + 1) / 0.5), 0.05) ** idfPower;
   sum += unknown * unknownWeight * unknownWeight;
-  return { ids: Int32Array.from(sorted), values, norm: Math.sqrt(sum) };
+  return { ids: Int32Array.from(termIds), values: Float64Array.from(values), norm: Math.sqrt(sum) };
 }
 
 export function cosine(a: Vector, b: Vector): number {
