@@ -42,6 +42,8 @@ const NOT_SUBJECT = /^(?:Here|There|Back|In|On|At|After|Before|When|While|Yet|Bu
 /** The first name in a clause that can be its subject ("Mr. Trump expressed …" → Mr. Trump). */
 function subjectOf(clause: string): string | null {
   const tokens = tokensOf(clause);
+  // "as Tom Ridge" (`Or, as Tom Ridge … put it`): a leading conjunction is not part of the subject.
+  while (tokens.length > 1 && /^(?:as|and|but|or|so|then)$/iu.test(tokens[0] ?? '')) tokens.shift();
   const first = tokens[0] ?? '';
   // An opening phrase ("In a 2014 interview", "Back in 1999") is not where the subject is.
   if (first === '' || NOT_SUBJECT.test(first)) return null;
@@ -62,8 +64,9 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   // `"…" ― Sonya Herridge`: a dash and a name sign a quotation, as under a pull quote.
   const signed = /^\s*[―—–-]{1,2}\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(clause);
   if (signed?.[1]) return { phrase: signed[1], cue: null, at: offset, end: offset + signed[0].length, adjacent: true, after: true };
-  const match = findCues(clause.slice(0, 120))[0];
-  if (!match || match.index > 90) {
+  // Room for a name with a long apposition: `,'' Douglas Holtz-Eakin, an economic adviser to …, wrote`.
+  const match = findCues(clause.slice(0, 200))[0];
+  if (!match || match.index > 180) {
     const loose = NAME_THEN_VERB.exec(clause);
     if (!loose?.[1] || !loose[2]) return null;
     return { phrase: loose[1], cue: loose[2], at: offset, end: offset + clause.length, adjacent: true, after: true };

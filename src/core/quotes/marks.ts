@@ -17,7 +17,8 @@ export interface QuotedSpan extends Span {
   single: boolean;
 }
 
-const DOUBLE_MARKS = /''|``|[“”"«»„]/gu;
+// In `''…special case,'''` the last two apostrophes close the quote; the first closes a nested one.
+const DOUBLE_MARKS = /''(?!')|``|[“”"«»„]/gu;
 const SINGLE_MARKS = /[‘’']/gu;
 
 function isSpace(ch: string | undefined): boolean {

@@ -21,7 +21,7 @@ const CUE_VERBS = [
   'texted', 'emailed', 'messaged', 'blogged', 'answered', 'answers', 'objected', 'interjected', 'interrupted',
   'saying', 'adding', 'telling', 'noting', 'arguing', 'asking', 'writing', 'explaining', 'warning', 'insisting',
   'declaring', 'stating', 'tweeting', 'calling', 'recalling', 'acknowledging', 'emphasizing', 'stressing',
-  'according to', 'as quoted by', 'spoke', 'speaks',
+  'according to', 'as quoted by', 'spoke', 'speaks', 'reacted', 'reacts', 'wrote in', 'opined', 'mused',
 ];
 
 /** Cue words sorted longest first, so "pointed out" wins over a shorter match. */
