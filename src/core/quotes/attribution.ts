@@ -62,11 +62,16 @@ function subjectOf(clause: string): string | null {
 /** Attribution in the clause right after a closing mark; `clause` runs to the end of that sentence. */
 export function trailingAttribution(clause: string, offset: number): Attribution | null {
   // `"…" ― Sonya Herridge`: a dash and a name sign a quotation, as under a pull quote.
-  const signed = /^\s*[―—–-]{1,2}\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(clause);
+  const signed = /^\s*(?:\n\s*)?[―—–-]{1,2}\s*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})/u.exec(clause);
   if (signed?.[1]) return { phrase: signed[1], cue: null, at: offset, end: offset + signed[0].length, adjacent: true, after: true };
   // Room for a name with a long apposition: `,'' Douglas Holtz-Eakin, an economic adviser to …, wrote`.
   const match = findCues(clause.slice(0, 200))[0];
   if (!match || match.index > 180) {
+    // `," exhorted Clinton's introducer, actress Jamie Lee Curtis.` — a verb we don't list, then the speaker.
+    const inverted = /^[\s,]+(\p{Ll}+ed)\s+([^.!?"“”]{2,100}?\p{Lu}[\p{L}'’-]+)\s*[.!?]?\s*$/u.exec(clause);
+    if (inverted?.[1] && inverted[2] && !/\b(?:that|to|the|a)$/u.test(inverted[1])) {
+      return { phrase: inverted[2], cue: inverted[1], at: offset, end: offset + clause.length, adjacent: true, after: true };
+    }
     const loose = NAME_THEN_VERB.exec(clause);
     if (!loose?.[1] || !loose[2]) return null;
     return { phrase: loose[1], cue: loose[2], at: offset, end: offset + clause.length, adjacent: true, after: true };

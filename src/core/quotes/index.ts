@@ -48,7 +48,10 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
     const next = source.slice(span.close, span.close + 400).search(/[“"«„]|''/u);
     return next < 0 ? source.length : span.close + next;
   })());
-  const trailing = span.close < clauseEnd ? trailingAttribution(source.slice(span.close, clauseEnd), span.close) : null;
+  // A quote that ends its paragraph may be signed on the next line (`"…"` then `- Sanders.`).
+  const after = span.close < clauseEnd ? source.slice(span.close, clauseEnd) : source.slice(span.close, span.close + 60).replace(/\n\s*\n/u, '\n');
+  const signedBelow = span.close >= clauseEnd && /^\s*\n\s*[―—–-]{1,2}\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\.?\s*(?:\n|$)/u.test(after);
+  const trailing = span.close < clauseEnd || signedBelow ? trailingAttribution(after, span.close) : null;
   const leadStart = Math.max(openSentence?.start ?? span.open, previousClose);
   const lead = source.slice(leadStart, span.open);
   let leading = lead.trim() === '' ? null : leadingAttribution(lead, leadStart);

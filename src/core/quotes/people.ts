@@ -116,8 +116,10 @@ export class People {
 
   /** Resolves the noun phrase of an attribution to a name, or null when it names nobody we know. */
   resolve(phrase: string, at: number): string | null {
-    const head = phrase.split(/,/u)[0] ?? '';
-    const name = nameIn(head);
+    const segments = phrase.split(/,/u);
+    const head = segments[0] ?? '';
+    // "Clinton's introducer, actress Jamie Lee Curtis": the name may come in the apposition.
+    const name = nameIn(head) ?? (/['’]s\b/u.test(head) ? segments.slice(1).map((part) => nameIn(part)).find((n) => n !== null) : null);
     if (name) return this.fullName(name, at);
     const words = tokensOf(head.toLowerCase().replace(/[^\p{L}\s.-]/gu, ''));
     if (words.length > 0 && words.length <= 2 && words.some((w) => PRONOUNS.has(w)) && !words.includes('it')) {
