@@ -43,6 +43,14 @@ function splitWithBoilerplate(text: string): { sentences: ArticleSentence[]; par
   return { sentences, paragraphs };
 }
 
+/** True when the sentence's double quotation marks do not pair up: it is a piece of a longer quotation. */
+function unpairedQuote(text: string): boolean {
+  const straight = (text.match(/"/g) ?? []).length;
+  const opening = (text.match(/[“«„]/g) ?? []).length;
+  const closing = (text.match(/[”»]/g) ?? []).length;
+  return straight % 2 === 1 || opening !== closing;
+}
+
 /** A cheap word count (spaces), for length limits and budgets. */
 function wordCount(text: string): number {
   let count = 1;
@@ -62,7 +70,7 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
   const candidates: RankedSentence[] = chosen.map(({ s, index }, order) => {
     const vector = tfidfVector(bags[order] ?? [], vocabulary, weights.idfPower);
     const quoted = /["“”«»„]|''/u.test(s.text);
-    return { index, order, words: wordCount(s.text), quoted, vector };
+    return { index, order, words: wordCount(s.text), quoted, fragment: quoted && unpairedQuote(s.text), vector };
   });
   const matrix = similarityMatrix(candidates);
   const centroid = sumVectors(candidates.map((c) => c.vector));

@@ -17,6 +17,8 @@ export interface RankedSentence {
   words: number;
   /** The sentence carries a direct quotation (quotes are shown on their own, beside the summary). */
   quoted: boolean;
+  /** Part of a quotation that runs over several sentences (its marks do not pair up inside it). */
+  fragment: boolean;
   vector: Vector;
 }
 
@@ -44,6 +46,11 @@ export interface RankWeights {
    * beside the summary, so the summary's room goes to the reported facts.
    */
   quotePenalty: number;
+  /**
+   * Share of relevance a piece of a multi-sentence quotation gives up: shown alone it opens a quote that
+   * never closes (or closes one that never opened), and the key quote shows it whole anyway.
+   */
+  fragmentPenalty: number;
   /** Exponent on the in-article IDF of sentence vectors (see tfidfVector). */
   idfPower: number;
   /** 'pagerank' (LexRank's random walk) or 'degree' (sum of similarities). */
@@ -68,6 +75,7 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   length: 0,
   graph: 'cosine',
   quotePenalty: 0,
+  fragmentPenalty: 0.3,
   idfPower: 0.1,
   centralityMode: 'pagerank',
   stems: false,
@@ -140,7 +148,7 @@ export function relevance(
       weights.title * (titleLike[i] ?? 0) +
       weights.centroid * (centroidLike[i] ?? 0) +
       weights.length * (lengths[i] ?? 0);
-    const quoted = sentence.quoted ? 1 - weights.quotePenalty : 1;
+    const quoted = (sentence.quoted ? 1 - weights.quotePenalty : 1) * (sentence.fragment ? 1 - weights.fragmentPenalty : 1);
     return mixed * quoted * Math.min(1, sentence.words / weights.shortSentence);
   });
 }

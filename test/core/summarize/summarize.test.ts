@@ -26,6 +26,12 @@ describe('summarize on the seed article', () => {
     }
   });
 
+  it('does not pick a piece of a multi-sentence quotation, which would open a quote that never closes', () => {
+    for (const sentence of summary.sentences) expect((sentence.match(/"/gu) ?? []).length % 2, sentence).toBe(0);
+    const pieces = summarize('Officials met on Monday to discuss the budget. "We agreed on the numbers. We did not agree on the timing. That comes next week," the minister said. The budget goes to parliament in May.', { budget: { sentences: 2 } });
+    for (const sentence of pieces.sentences) expect(sentence).not.toMatch(/^"We agreed|^We did not|^That comes/u);
+  });
+
   it('puts Rubio’s quote first, attributed to Marco Rubio', () => {
     expect(summary.quotes[0]?.speaker).toBe('Marco Rubio');
     expect(summary.quotes[0]?.text).toMatch(/^For President Trump, the meeting is not a concession/u);
