@@ -61,11 +61,11 @@ describe('a private chat with the bot', () => {
     expect(reply.text).toContain('<b>Source:</b>');
   });
 
-  it('/summarize URL reads the page and answers with its summary and key quote', async () => {
+  it('/summarize URL reads the page and answers with its summary, key quote and speaker', async () => {
     const url = `${h.site.base}/article`;
     const reply = await h.ask(ALICE.id, ALICE, `/summarize ${url}`);
     expect(reply.text).toContain(`<a href="${url}"><b>Council approves transport plan &amp; night buses</b></a>`);
-    expect(reply.text).toMatch(/<blockquote>“This is the biggest change to our streets in forty years,?”/);
+    expect(reply.text).toMatch(/<blockquote>“This is the biggest change to our streets in forty years,?”\n— <i>(Mayor )?Anna Kowalska<\/i><\/blockquote>/);
     // A single article is worth its preview.
     expect(reply.preview).toMatchObject({ url });
   });
