@@ -8,7 +8,8 @@ import { digestDocument } from './core/digest/document';
 import { summaryDocument } from './app/commands/summary';
 import { createSource } from './runtime/sources';
 import { createTidings, systemClock } from './runtime/app';
-import { startService } from './runtime/service';
+import { runStart } from './runtime/start';
+import { ROLES, type Role } from './runtime/queued';
 import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
 import { runJsonl } from './runtime/jsonl';
 import { loadDefaults } from './runtime/defaults';
@@ -16,7 +17,7 @@ import { loadDefaults } from './runtime/defaults';
 class UsageError extends Error {}
 
 const USAGE = `usage: tidings <command>
-  start                                          run the service (Ctrl-C stops)
+  start [--role scheduler|worker|all]            run the service (Ctrl-C stops); roles need REDIS_URL
   digest [--source S]... [--max N] [--json]      one digest of the sources, printed
   summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
   summarize --jsonl                              JSON Lines in on stdin, out on stdout
@@ -111,13 +112,16 @@ async function feedsCommand(args: string[]): Promise<number> {
 }
 
 async function startCommand(args: string[]): Promise<number> {
-  parse(args, {});
-  const t = await createTidings(await configFromProcess());
-  const service = await startService(t);
-  const onSignal = () => void service.stop();
+  const { values } = parse(args, { role: { type: 'string' } });
+  const role = values.role ?? 'all';
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be scheduler, worker or all, not "${role}"`);
+  const config = await configFromProcess();
+  if (role !== 'all' && !config.REDIS_URL) throw new UsageError(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
+  const started = await runStart(config, { role: role as Role });
+  const onSignal = () => void started.stop();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  await service.stopped;
+  await started.service.stopped;
   return 0;
 }
 

@@ -27,7 +27,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(options.schema)}`);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    await migrate(db, options.schema ?? 'public');
+    // The schema the tables go to (search_path may come from the URL's options): Kysely's migrator would
+    // otherwise find another schema's bookkeeping tables and skip creating its own.
+    const { rows } = await pool.query<{ schema: string }>('SELECT current_schema() AS schema');
+    await migrate(db, rows[0]?.schema ?? 'public');
   } catch (err) {
     await db.destroy();
     throw err;
