@@ -102,8 +102,8 @@ export interface Store {
   listDeliveries(subscriptionId?: string): Promise<OutboxRow[]>;
 }
 
-/** The kinds of shared work in queue mode: the scheduler's tick, reading one feed, draining the outbox. */
-export type JobKind = 'tick' | 'poll' | 'deliver';
+/** The kinds of shared work in queue mode: the scheduler's tick, reading one feed, building one shard of the due digests, draining the outbox. */
+export type JobKind = 'tick' | 'poll' | 'build' | 'deliver';
 
 /** How many jobs of each kind wait, run, or wait for a retry. */
 export type QueueDepth = Record<JobKind, { waiting: number; active: number; delayed: number; failed: number }>;

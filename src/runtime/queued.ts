@@ -1,12 +1,14 @@
 // Queue mode (REDIS_URL set): the work of `tidings start` split into jobs so one scheduler and any number of
 // workers share it. The scheduler's tick is a repeatable job, so it runs once per interval however many
-// scheduler processes are up; it hands each due feed to a poll job, builds due digests (the outbox's unique
-// (subscription, period) key makes a second build a no-op) and kicks delivery jobs. Workers poll feeds and
-// drain the outbox; the store's claim (SKIP LOCKED on PostgreSQL) gives each row to one worker only.
+// scheduler processes are up; it hands each due feed to a poll job and each shard of the subscriptions to a
+// build job. Workers poll feeds, build the due digests of a shard (the outbox's unique (subscription, period)
+// key makes a second build of a period a no-op) and drain the outbox; the store's claim (SKIP LOCKED on
+// PostgreSQL) gives each row to one worker only.
 import { buildDueDigests } from '../app/digests';
 import { deliverPending } from '../app/deliver';
 import { pollFeed, takeDueFeeds } from '../app/poll';
-import type { Queue } from '../core/ports';
+import type { Queue, Store } from '../core/ports';
+import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
 import type { Tidings } from './app';
 import type { Service } from './service';
 
@@ -19,6 +21,8 @@ export interface QueuedOptions {
   tickMs: number;
   /** How often deliveries are kicked even when nothing new was built (retries, expired leases). */
   deliverEveryMs: number;
+  /** Build jobs per tick: the subscriptions are split into this many shards, built in parallel by the workers. */
+  buildShards: number;
   /** Delivery jobs that may run at once across all workers. */
   drainSlots: number;
   /** Outbox rows one claim takes (and sends at once). */
@@ -27,18 +31,40 @@ export interface QueuedOptions {
   leaseMs: number;
   /** Jobs of each kind one worker process runs at once. */
   pollConcurrency: number;
+  buildConcurrency: number;
   deliverConcurrency: number;
 }
 
 export const QUEUED_DEFAULTS: Omit<QueuedOptions, 'role'> = {
   tickMs: 60_000,
   deliverEveryMs: 5_000,
+  buildShards: 16,
   drainSlots: 8,
   batch: 25,
   leaseMs: 120_000,
   pollConcurrency: 4,
+  buildConcurrency: 4,
   deliverConcurrency: 4,
 };
+
+/** A stable shard of a subscription id (FNV-1a). */
+export function shardOf(id: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % shards;
+}
+
+/** The same store, listing only one shard of the subscriptions: what one build job works on. */
+function subscriptionShard(store: Store, shard: number, shards: number): Store {
+  const listSubscriptions = async () => (await store.listSubscriptions()).filter((s) => shardOf(s.id, shards) === shard);
+  return new Proxy(store, {
+    get: (target, key, receiver) => {
+      if (key === 'listSubscriptions') return listSubscriptions;
+      const value = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
 
 export async function startQueuedService(t: Tidings, queue: Queue, options: QueuedOptions): Promise<Service> {
   const o = options;
@@ -50,8 +76,11 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
   if (o.role !== 'worker') {
     queue.process('tick', 1, async () => {
       for (const feed of await takeDueFeeds(pollDeps)) await queue.add('poll', { feedId: feed.id }, `poll:${feed.id}`);
-      const built = await buildDueDigests(t.digestDeps);
-      if (built) await kickDeliveries();
+      // Only shards holding a due subscription get a build job: most ticks build nothing.
+      const now = t.clock.now().getTime();
+      const grace = t.digestDeps.graceMs ?? DEFAULT_GRACE_MS;
+      const shards = new Set((await t.store.listSubscriptions()).filter((s) => dueDigest(s, now, grace)).map((s) => shardOf(s.id, o.buildShards)));
+      for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
     });
     await queue.every('tick', o.tickMs);
     await queue.every('deliver', o.deliverEveryMs);
@@ -62,6 +91,10 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
     queue.process('poll', o.pollConcurrency, async ({ feedId }) => {
       const feed = feedId ? await t.store.getFeed(feedId) : null;
       if (feed?.enabled) await pollFeed(pollDeps, feed);
+    });
+    queue.process('build', o.buildConcurrency, async ({ shard, of }) => {
+      const store = subscriptionShard(t.store, Number(shard), Number(of));
+      if (await buildDueDigests({ ...t.digestDeps, store })) await kickDeliveries();
     });
     queue.process('deliver', o.deliverConcurrency, async () => {
       // Drain until a claim comes back short: the rest is leased to others or not due yet.

@@ -4,7 +4,8 @@ import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Subscription } from '../../src/core/model';
@@ -14,7 +15,7 @@ import { openPostgresStore } from '../../src/store/postgres';
 import { FAKE_PLATFORM } from '../fakes/http-sink';
 import { POSTGRES_URL, REDIS_URL } from '../support/servers';
 
-const root = resolve(__dirname, '../..');
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** A fresh schema and Redis prefix; `drop()` removes both. */
 export interface Sandbox {
@@ -28,13 +29,15 @@ export interface Sandbox {
   drop(): Promise<void>;
 }
 
-export async function sandbox(): Promise<Sandbox> {
+/** `durable: false` turns synchronous_commit off for the sandbox's sessions (a throwaway schema needs no fsync). */
+export async function sandbox(options: { durable?: boolean } = {}): Promise<Sandbox> {
   const id = randomUUID().replace(/-/g, '').slice(0, 16);
   const schema = `scale_${id}`;
   const queuePrefix = `tidings-test-${id}`;
   const admin = new pg.Pool({ connectionString: POSTGRES_URL, max: 2 });
   await admin.query(`CREATE SCHEMA "${schema}"`);
-  const databaseUrl = `${POSTGRES_URL}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const settings = `-c search_path=${schema}${options.durable === false ? ' -c synchronous_commit=off' : ''}`;
+  const databaseUrl = `${POSTGRES_URL}?options=${encodeURIComponent(settings)}`;
   const work = mkdtempSync(join(tmpdir(), 'tidings-scale-'));
   return {
     databaseUrl,
@@ -42,7 +45,7 @@ export async function sandbox(): Promise<Sandbox> {
     queuePrefix,
     admin,
     work,
-    openStore: () => openPostgresStore(POSTGRES_URL, { schema }),
+    openStore: () => openPostgresStore(databaseUrl),
     count: async (sql) => Number((await admin.query<{ n: string }>(sql.replace(/\bFROM (\w+)/i, `FROM "${schema}".$1`))).rows[0]?.n ?? 0),
     async drop() {
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);

@@ -18,7 +18,7 @@ export interface BullQueueOptions {
   keepFailed?: number;
 }
 
-const KINDS: JobKind[] = ['tick', 'poll', 'deliver'];
+const KINDS: JobKind[] = ['tick', 'poll', 'build', 'deliver'];
 
 export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueOptions = {}): Queue {
   const connection: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null };
