@@ -1,6 +1,7 @@
 // /healthz and /metrics on the real HTTP server, with a real store and a real queue (Redis), and with a queue
 // whose server cannot be reached.
 import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { message } from '../../src/core/document';
 import type { Logger, Queue, Store } from '../../src/core/ports';
@@ -32,8 +33,15 @@ describe('operator endpoints', () => {
   }
 
   it('reports a reachable store and queue as healthy, and serves Prometheus metrics', async () => {
-    const queue = openBullQueue(REDIS_URL, quiet, { prefix: `tidings-test-${randomUUID()}` });
-    cleanup.push(() => queue.close());
+    const prefix = `tidings-test-${randomUUID()}`;
+    const queue = openBullQueue(REDIS_URL, quiet, { prefix });
+    cleanup.push(async () => {
+      await queue.close();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${prefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+    });
     const { base, store, metrics } = await serve(queue);
     cleanup.push(() => store.close());
 

@@ -94,8 +94,9 @@ export function spawnTidings(box: Sandbox, role: 'scheduler' | 'worker' | 'all',
   return { role, child, pid: child.pid ?? -1, ready, exited, output: () => out };
 }
 
-/** `n` subscriptions on the test platform whose daily digest fell due a minute ago. */
-export async function seedDueSubscriptions(store: Store, n: number, now = new Date()): Promise<Subscription[]> {
+/** `n` subscriptions on the test platform whose daily digest fell due a minute ago (or, `due: false`, was just covered). */
+export async function seedDueSubscriptions(store: Store, n: number, options: { due?: boolean } = {}): Promise<Subscription[]> {
+  const now = new Date();
   const due = new Date(now.getTime() - 60_000);
   const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
   const created = new Date(now.getTime() - 2 * 86_400_000).toISOString();
@@ -109,7 +110,7 @@ export async function seedDueSubscriptions(store: Store, n: number, now = new Da
     quotes: true,
     sendEmpty: true,
     active: true,
-    coveredUntil: null,
+    coveredUntil: options.due === false ? now.toISOString() : null,
     createdAt: created,
   }));
   for (let i = 0; i < subs.length; i += 50) await Promise.all(subs.slice(i, i + 50).map((s) => store.saveSubscription(s)));
