@@ -4,17 +4,15 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, configFromProcess } from './config/env';
 import type { Budget } from './core/model';
 import { toPlainText } from './core/document';
-import { digestDocument } from './core/digest/document';
-import { summaryDocument } from './app/commands/summary';
-import { createSource } from './runtime/sources';
-import { createTidings, systemClock } from './runtime/app';
-import { runStart } from './runtime/start';
-import { ROLES, type Role } from './runtime/queued';
-import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
-import { runJsonl } from './runtime/jsonl';
 import { loadDefaults } from './runtime/defaults';
+import type { Role } from './runtime/queued';
+
+// Each command loads what it needs when it runs, so `--help` and the batch mode start fast and the service
+// does not pay for modules it does not use.
 
 class UsageError extends Error {}
+
+const ROLES: readonly Role[] = ['scheduler', 'worker', 'all'];
 
 const USAGE = `usage: tidings <command>
   start [--role scheduler|worker|all]            run the service (Ctrl-C stops); roles need REDIS_URL
@@ -48,6 +46,12 @@ async function digestCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
   const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
+  const [{ digestOf }, { createSource }, { systemClock }, { digestDocument }] = await Promise.all([
+    import('./runtime/oneshot'),
+    import('./runtime/sources'),
+    import('./runtime/app'),
+    import('./core/digest/document'),
+  ]);
   const { digest, errors } = await digestOf(sources, createSource(), systemClock, max, config.DIGEST_TIMEZONE);
   for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
@@ -59,6 +63,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
   if (values.jsonl) {
     if (positionals.length) throw new UsageError('--jsonl reads stdin; give no INPUT');
+    const { runJsonl } = await import('./runtime/jsonl');
     return runJsonl(process.stdin, process.stdout);
   }
   if (values.sentences && values.words) throw new UsageError('give --sentences or --words, not both');
@@ -66,6 +71,11 @@ async function summarizeCommand(args: string[]): Promise<number> {
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
   await configFromProcess();
+  const [{ summarizeInput, summaryJson }, { createSource }, { summaryDocument }] = await Promise.all([
+    import('./runtime/oneshot'),
+    import('./runtime/sources'),
+    import('./app/commands/summary'),
+  ]);
   const source = createSource();
   let failures = 0;
   for (const input of positionals) {
@@ -86,7 +96,9 @@ async function feedsCommand(args: string[]): Promise<number> {
   const [verb, url, ...extra] = args;
   if (!verb || !['list', 'add', 'remove'].includes(verb)) throw new UsageError('feeds takes list, add URL or remove URL');
   if (verb !== 'list' && (!url || extra.length)) throw new UsageError(`feeds ${verb} takes one URL`);
-  const t = await createTidings(await configFromProcess());
+  const config = await configFromProcess();
+  const { createTidings } = await import('./runtime/app');
+  const t = await createTidings(config);
   try {
     if (verb === 'add') {
       const read = await t.source.read(url!);
@@ -114,13 +126,21 @@ async function feedsCommand(args: string[]): Promise<number> {
 async function startCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { role: { type: 'string' } });
   const role = values.role ?? 'all';
-  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be scheduler, worker or all, not "${role}"`);
+  if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be scheduler, worker or all, not "${role}"`);
   const config = await configFromProcess();
   if (role !== 'all' && !config.REDIS_URL) throw new UsageError(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
-  const started = await runStart(config, { role: role as Role });
-  const onSignal = () => void started.stop();
+  const { runStart } = await import('./runtime/start');
+  // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
+  let stopRequested = false;
+  let started: Awaited<ReturnType<typeof runStart>> | null = null;
+  const onSignal = () => {
+    stopRequested = true;
+    void started?.stop();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  started = await runStart(config, { role: role as Role });
+  if (stopRequested) void started.stop();
   await started.service.stopped;
   return 0;
 }

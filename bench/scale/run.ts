@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import type { Logger } from '../../src/core/ports';
 import { openBullQueue } from '../../src/queue/bullmq';
 import { fromPackage } from '../../src/runtime/paths';
-import { startFakePlatform } from '../../test/fakes/platform-server';
+import { startHoldingPlatform } from '../../test/fakes/holding-platform';
 import { type Proc, sandbox, seedDueSubscriptions, spawnTidings, until } from '../../test/scale/cluster';
 import { REDIS_URL } from '../../test/support/servers';
 
@@ -58,7 +58,7 @@ interface Run {
 async function run(workers: number): Promise<Run> {
   const box = await sandbox();
   const store = await box.openStore();
-  const platform = await startFakePlatform({ latencyMs: LATENCY_MS });
+  const platform = await startHoldingPlatform({ latencyMs: LATENCY_MS });
   const queue = openBullQueue(REDIS_URL, quiet, { prefix: box.queuePrefix });
   const procs: Proc[] = [];
   try {

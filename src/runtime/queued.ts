@@ -4,8 +4,8 @@
 // build job. Workers poll feeds, build the due digests of a shard (the outbox's unique (subscription, period)
 // key makes a second build of a period a no-op) and drain the outbox; the store's claim (SKIP LOCKED on
 // PostgreSQL) gives each row to one worker only.
-import { buildDueDigests } from '../app/digests';
-import { deliverPending } from '../app/deliver';
+import { DEFAULT_SETTLE_MS, buildDueDigests } from '../app/digests';
+import { drainOutbox } from '../app/deliver';
 import { pollFeed, takeDueFeeds } from '../app/poll';
 import type { Queue, Store } from '../core/ports';
 import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
@@ -68,6 +68,9 @@ function subscriptionShard(store: Store, shard: number, shards: number): Store {
 
 export async function startQueuedService(t: Tidings, queue: Queue, options: QueuedOptions): Promise<Service> {
   const o = options;
+  // Stopping aborts this: running jobs take no new rows, and rows claimed but not yet sent are released.
+  const stopping = new AbortController();
+  const deliverDeps = { store: t.store, sinks: t.sinks, clock: t.clock, log: t.log };
   const pollDeps = { ...t.digestDeps, source: t.source, sinks: t.sinks, policy: t.policy };
   const kickDeliveries = async () => {
     for (let i = 0; i < o.drainSlots; i++) await queue.add('deliver', {}, `drain:${i}`);
@@ -79,7 +82,9 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
       // Only shards holding a due subscription get a build job: most ticks build nothing.
       const now = t.clock.now().getTime();
       const grace = t.digestDeps.graceMs ?? DEFAULT_GRACE_MS;
-      const shards = new Set((await t.store.listSubscriptions()).filter((s) => dueDigest(s, now, grace)).map((s) => shardOf(s.id, o.buildShards)));
+      const settle = t.digestDeps.settleMs ?? DEFAULT_SETTLE_MS;
+      const due = (await t.store.listSubscriptions()).filter((s) => dueDigest(s, now, grace, settle));
+      const shards = new Set(due.map((s) => shardOf(s.id, o.buildShards)));
       for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
     });
     await queue.every('tick', o.tickMs);
@@ -94,23 +99,21 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
     });
     queue.process('build', o.buildConcurrency, async ({ shard, of }) => {
       const store = subscriptionShard(t.store, Number(shard), Number(of));
-      if (await buildDueDigests({ ...t.digestDeps, store })) await kickDeliveries();
+      if (await buildDueDigests({ ...t.digestDeps, store }, { signal: stopping.signal })) await kickDeliveries();
     });
     queue.process('deliver', o.deliverConcurrency, async () => {
-      // Drain until a claim comes back short: the rest is leased to others or not due yet.
-      for (;;) {
-        const r = await deliverPending({ store: t.store, sinks: t.sinks, clock: t.clock, log: t.log }, { limit: o.batch, leaseMs: o.leaseMs });
-        if (r.sent + r.retried + r.dropped < o.batch) return;
-      }
+      // Until nothing is due: the rest is leased to others or waits for its time.
+      await drainOutbox(deliverDeps, { limit: o.batch, concurrency: o.batch, leaseMs: o.leaseMs, signal: stopping.signal });
     });
   }
   t.log.info({ role: o.role, adapters: [...t.sinks.keys()] }, 'tidings started in queue mode');
 
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((r) => (resolveStopped = r));
-  let stopping: Promise<void> | null = null;
+  let closing: Promise<void> | null = null;
   const stop = () =>
-    (stopping ??= (async () => {
+    (closing ??= (async () => {
+      stopping.abort();
       await queue.close(); // running jobs finish first: no send is cut in half
       await t.close();
       t.log.info('tidings stopped');

@@ -1,29 +1,30 @@
-// A test-only platform: each message is POSTed as JSON to a fake platform server on 127.0.0.1, so several
-// processes can deliver to one place the test can count.
+// A fake platform client: each document is one plain POST to the fake platform server (no idempotency key,
+// so a duplicate send shows up as a second message). Failures are answers, as a real sink gives them.
 import { toPlainText, type Document } from '../../src/core/document';
 import type { ChatTarget } from '../../src/core/model';
 import type { SendOutcome, Sink } from '../../src/core/ports';
 
-export const FAKE_PLATFORM = 'fakechat';
-
 export class HttpPostSink implements Sink {
-  readonly platform = FAKE_PLATFORM;
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    readonly platform: string,
+    private readonly baseUrl: string,
+    /** Shorter than the delivery lease, so a slow send never outlives its claim. */
+    private readonly timeoutMs = 800,
+  ) {}
 
   async send(target: ChatTarget, doc: Document): Promise<SendOutcome> {
     try {
       const res = await fetch(`${this.baseUrl}/send`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-sender': String(process.pid) },
+        headers: { 'content-type': 'application/json', 'x-sender-pid': String(process.pid) },
         body: JSON.stringify({ chatId: target.chatId, text: toPlainText(doc) }),
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
-      const body = (await res.json()) as { ok: boolean; messageId?: string; retryAfterMs?: number; error?: string };
-      if (res.status === 429) return { kind: 'retry', afterMs: body.retryAfterMs ?? 1_000, reason: 'rate limited' };
-      if (res.status === 403) return { kind: 'gone', reason: body.error ?? 'forbidden' };
-      if (!body.ok) return { kind: 'retry', afterMs: 1_000, reason: body.error ?? `HTTP ${res.status}` };
-      return { kind: 'sent', messageIds: [body.messageId ?? ''] };
+      if (!res.ok) return { kind: 'retry', afterMs: 200, reason: `HTTP ${res.status}` };
+      const body = (await res.json()) as { message_id: number };
+      return { kind: 'sent', messageIds: [String(body.message_id)] };
     } catch (err) {
-      return { kind: 'retry', afterMs: 1_000, reason: `network: ${(err as Error).message}` };
+      return { kind: 'retry', afterMs: 200, reason: String((err as Error).message) };
     }
   }
 }

@@ -1,76 +1,56 @@
-// A fake chat platform on 127.0.0.1: it accepts POST /send {chatId, text} and counts what each chat got.
-// `freeze()` holds new requests unanswered and uncounted; `release()` answers the held ones whose sender is
-// still connected (a sender killed meanwhile never had its message accepted).
-import { type IncomingMessage, type ServerResponse, createServer } from 'node:http';
+// A fake chat platform on 127.0.0.1: POST /send {chatId, text} stores the message and answers its id.
+// No idempotency of any kind, so a message sent twice is counted twice. Every receipt is logged with the
+// sender's process id, so a duplicate can be traced to the process that sent the first copy.
+import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-interface Held {
-  req: IncomingMessage;
-  res: ServerResponse;
+export interface Receipt {
+  seq: number;
   chatId: string;
+  pid: number;
+  text: string;
+  /** performance.now() when it was stored. */
+  at: number;
 }
 
-export interface FakePlatform {
+export interface PlatformServer {
   url: string;
-  /** Messages accepted per chat. */
-  received: Map<string, number>;
-  total(): number;
-  /** Requests held by freeze(), by the sender's pid. */
-  heldBy(pid: number): number;
-  freeze(): void;
-  release(): void;
+  receipts: Receipt[];
+  /** Messages received per chat. */
+  counts: Map<string, number>;
+  /** Called after each message is stored (before the answer is written). */
+  onMessage: ((r: Receipt) => void) | null;
   close(): Promise<void>;
 }
 
-export async function startFakePlatform(options: { latencyMs?: number } = {}): Promise<FakePlatform> {
-  const received = new Map<string, number>();
-  let total = 0;
-  let frozen = false;
-  const held: Held[] = [];
-  let nextId = 1;
-
-  const accept = (h: Held) => {
-    if (h.res.destroyed || h.req.socket.destroyed) return;
-    received.set(h.chatId, (received.get(h.chatId) ?? 0) + 1);
-    total++;
-    const text = JSON.stringify({ ok: true, messageId: String(nextId++) });
-    h.res.writeHead(200, { 'content-type': 'application/json' }).end(text);
-  };
-
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c: Buffer) => (raw += c.toString()));
+export async function startPlatformServer(): Promise<PlatformServer> {
+  const receipts: Receipt[] = [];
+  const counts = new Map<string, number>();
+  const state: PlatformServer = { url: '', receipts, counts, onMessage: null, close: async () => undefined };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      let chatId: string;
-      try {
-        chatId = String((JSON.parse(raw) as { chatId: unknown }).chatId);
-      } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'bad json' }));
+      if (req.method !== 'POST' || req.url !== '/send') {
+        res.writeHead(404).end();
         return;
       }
-      const h = { req, res, chatId };
-      if (frozen) held.push(h);
-      else if (options.latencyMs) setTimeout(() => (frozen ? held.push(h) : accept(h)), options.latencyMs);
-      else accept(h);
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { chatId: string; text: string };
+      const r: Receipt = { seq: receipts.length + 1, chatId: body.chatId, pid: Number(req.headers['x-sender-pid'] ?? 0), text: body.text, at: performance.now() };
+      receipts.push(r);
+      counts.set(r.chatId, (counts.get(r.chatId) ?? 0) + 1);
+      state.onMessage?.(r);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, message_id: r.seq }));
     });
   });
-  server.keepAliveTimeout = 30_000;
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    received,
-    total: () => total,
-    heldBy: (pid) => held.filter((h) => h.req.headers['x-sender'] === String(pid) && !h.req.socket.destroyed).length,
-    freeze: () => void (frozen = true),
-    release: () => {
-      frozen = false;
-      for (const h of held.splice(0)) accept(h);
-    },
-    close: () =>
-      new Promise((r) => {
-        server.close(() => r());
-        server.closeAllConnections();
-      }),
-  };
+  // Keep-alive sockets of a killed client must not hold close() up.
+  server.keepAliveTimeout = 1_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  state.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return state;
 }

@@ -4,11 +4,11 @@
 import { configFromProcess } from '../../src/config/env';
 import type { Role } from '../../src/runtime/queued';
 import { type StartOptions, runStart } from '../../src/runtime/start';
-import { HttpPostSink } from '../fakes/http-sink';
+import { ChatPostSink } from '../fakes/chat-sink';
 
 const role = (process.argv[2] ?? 'all') as Role;
 const options = JSON.parse(process.env.SCALE_OPTIONS ?? '{}') as StartOptions;
-const started = await runStart(await configFromProcess(), { ...options, role, sinks: [new HttpPostSink(process.env.FAKE_PLATFORM_URL ?? '')] });
+const started = await runStart(await configFromProcess(), { ...options, role, sinks: [new ChatPostSink(process.env.FAKE_PLATFORM_URL ?? '')] });
 const stop = () => void started.stop();
 process.once('SIGTERM', stop);
 process.once('SIGINT', stop);

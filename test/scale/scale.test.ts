@@ -9,7 +9,7 @@
 // rows and its BullMQ jobs must come back to the surviving worker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports';
-import { type FakePlatform, startFakePlatform } from '../fakes/platform-server';
+import { type HoldingPlatform, startHoldingPlatform } from '../fakes/holding-platform';
 import { type Proc, type Sandbox, sandbox, seedDueSubscriptions, spawnTidings, until } from './cluster';
 
 const CHATS = 2_000;
@@ -17,13 +17,13 @@ const CHATS = 2_000;
 describe('queue mode on PostgreSQL + Redis', () => {
   let box: Sandbox;
   let store: Store;
-  let platform: FakePlatform;
+  let platform: HoldingPlatform;
   const procs: Proc[] = [];
 
   beforeAll(async () => {
     box = await sandbox({ durable: false });
     store = await box.openStore();
-    platform = await startFakePlatform();
+    platform = await startHoldingPlatform();
   });
   afterAll(async () => {
     for (const p of procs) if (p.child.exitCode === null && p.child.signalCode === null) p.child.kill('SIGKILL');
