@@ -1,7 +1,10 @@
 // Scale-out benchmark: the same digest fan-out and the same ingestion run by 1 and then 2 worker processes
 // (plus one scheduler) on PostgreSQL + Redis, side by side. Prints a table and writes bench/results/scale-*.json.
 //
-//   npm run bench:scale -- [--subscribers N] [--feeds N] [--articles N] [--latency MS]
+//   npm run bench:scale -- [--subscribers N] [--feeds N] [--articles N] [--latency MS] [--rounds N]
+//
+// Runs go in ABBA order (1, 2, 2, 1 workers …) so a warm-up or a change in the machine's load does not favour
+// one side; each side's figure is the mean over its runs.
 //
 // deliveries/s: digests already in the outbox (one per subscription) ÷ the time from kicking delivery to the
 // last one accepted by the fake platform, which answers each send after --latency ms like a platform API
@@ -19,7 +22,7 @@ import { type Proc, sandbox, seedDueSubscriptions, spawnTidings, until } from '.
 import { REDIS_URL } from '../../test/support/servers';
 
 const { values } = parseArgs({
-  options: { subscribers: { type: 'string', default: '600' }, feeds: { type: 'string', default: '8' }, articles: { type: 'string', default: '15' }, latency: { type: 'string', default: '20' } },
+  options: { subscribers: { type: 'string', default: '600' }, feeds: { type: 'string', default: '8' }, articles: { type: 'string', default: '15' }, latency: { type: 'string', default: '20' }, rounds: { type: 'string', default: '2' } },
 });
 const SUBSCRIBERS = Number(values.subscribers);
 const FEEDS = Number(values.feeds);
@@ -115,11 +118,26 @@ async function run(workers: number): Promise<Run> {
   }
 }
 
-const runs: Run[] = [];
-for (const workers of [1, 2]) {
+const order = Array.from({ length: Number(values.rounds) }, (_, i) => (i % 2 ? [2, 1] : [1, 2])).flat();
+const all: Run[] = [];
+for (const workers of order) {
   process.stderr.write(`running with ${workers} worker(s)…\n`);
-  runs.push(await run(workers));
+  all.push(await run(workers));
 }
+const mean = (workers: number): Run => {
+  const mine = all.filter((r) => r.workers === workers);
+  const avg = (k: keyof Run) => mine.reduce((sum, r) => sum + r[k], 0) / mine.length;
+  return {
+    workers,
+    deliveries: SUBSCRIBERS,
+    deliverySeconds: avg('deliverySeconds'),
+    deliveriesPerSecond: avg('deliveriesPerSecond'),
+    articles: FEEDS * ARTICLES,
+    ingestSeconds: avg('ingestSeconds'),
+    articlesPerSecond: avg('articlesPerSecond'),
+  };
+};
+const runs = [mean(1), mean(2)];
 const [one, two] = runs as [Run, Run];
 const f = (n: number, d = 1) => n.toFixed(d);
 const rows = [
@@ -135,6 +153,7 @@ const result = {
   at: new Date().toISOString(),
   settings: { subscribers: SUBSCRIBERS, feeds: FEEDS, articlesPerFeed: ARTICLES, platformLatencyMs: LATENCY_MS, cpus: (await import('node:os')).cpus().length, loadAverage: (await import('node:os')).loadavg() },
   runs,
+  each: all,
   ratio: { deliveries: two.deliveriesPerSecond / one.deliveriesPerSecond, articles: two.articlesPerSecond / one.articlesPerSecond },
 };
 mkdirSync(fromPackage('bench/results'), { recursive: true });
