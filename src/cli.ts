@@ -5,14 +5,17 @@ import { ConfigError, configFromProcess } from './config/env';
 import type { Budget } from './core/model';
 import { toPlainText } from './core/document';
 import { loadDefaults } from './runtime/defaults';
+import type { Role } from './runtime/queued';
 
 // Each command loads what it needs when it runs, so `--help` and the batch mode start fast and the service
 // does not pay for modules it does not use.
 
 class UsageError extends Error {}
 
+const ROLES: readonly Role[] = ['scheduler', 'worker', 'all'];
+
 const USAGE = `usage: tidings <command>
-  start                                          run the service (Ctrl-C stops)
+  start [--role scheduler|worker|all]            run the service (Ctrl-C stops); roles need REDIS_URL
   digest [--source S]... [--max N] [--json]      one digest of the sources, printed
   summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
   summarize --jsonl                              JSON Lines in on stdin, out on stdout
@@ -121,22 +124,24 @@ async function feedsCommand(args: string[]): Promise<number> {
 }
 
 async function startCommand(args: string[]): Promise<number> {
-  parse(args, {});
+  const { values } = parse(args, { role: { type: 'string' } });
+  const role = values.role ?? 'all';
+  if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be scheduler, worker or all, not "${role}"`);
   const config = await configFromProcess();
-  const [{ createTidings }, { startService }] = await Promise.all([import('./runtime/app'), import('./runtime/service')]);
-  const t = await createTidings(config);
+  if (role !== 'all' && !config.REDIS_URL) throw new UsageError(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
+  const { runStart } = await import('./runtime/start');
   // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
   let stopRequested = false;
-  let service: Awaited<ReturnType<typeof startService>> | null = null;
+  let started: Awaited<ReturnType<typeof runStart>> | null = null;
   const onSignal = () => {
     stopRequested = true;
-    void service?.stop();
+    void started?.stop();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  service = await startService(t);
-  if (stopRequested) void service.stop();
-  await service.stopped;
+  started = await runStart(config, { role: role as Role });
+  if (stopRequested) void started.stop();
+  await started.stopped;
   return 0;
 }
 

@@ -72,3 +72,22 @@ export async function pollDueFeeds(deps: PollDeps, concurrency = 8): Promise<Pol
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
   return report;
 }
+
+/**
+ * The enabled feeds whose time has come, each marked as taken for one interval so that the next look (from this
+ * process or another) does not take it again. Queue mode hands each one to a worker as its own job.
+ */
+export async function takeDueFeeds(deps: PollDeps): Promise<Feed[]> {
+  const policy = deps.policy ?? DEFAULT_POLL_POLICY;
+  const nowMs = deps.clock.now().getTime();
+  const due = (await deps.store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
+  for (const feed of due) await deps.store.updateFeed(feed.id, { nextPollAt: new Date(nowMs + policy.intervalMs).toISOString() });
+  return due;
+}
+
+/** Reads one feed with the same backoff and pause rules as pollDueFeeds: the unit of work of a poll job. */
+export async function pollFeed(deps: PollDeps, feed: Feed): Promise<PollReport> {
+  const report: PollReport = { polled: 0, newArticles: 0, failed: 0 };
+  await pollOne(deps, feed, deps.policy ?? DEFAULT_POLL_POLICY, report);
+  return report;
+}

@@ -111,3 +111,27 @@ export interface Store {
   moveTarget(from: ChatTarget, to: ChatTarget): Promise<void>;
   listDeliveries(subscriptionId?: string): Promise<OutboxRow[]>;
 }
+
+/** The kinds of shared work in queue mode: the scheduler's tick, reading one feed, building one shard of the due digests, draining the outbox. */
+export type JobKind = 'tick' | 'poll' | 'build' | 'deliver';
+
+/** How many jobs of each kind wait, run, or wait for a retry. */
+export type QueueDepth = Record<JobKind, { waiting: number; active: number; delayed: number; failed: number }>;
+
+/**
+ * Work shared by several processes (BullMQ when REDIS_URL is set). A job runs at least once, so every handler
+ * is idempotent; a failed handler is retried with backoff, and a job that keeps failing is kept for inspection.
+ */
+export interface Queue {
+  /** Adds a job; while a job with the same `key` waits or runs, adding another is a no-op. */
+  add(kind: JobKind, data: Record<string, string>, key?: string): Promise<void>;
+  /** Runs `kind` every `everyMs`, once per interval however many processes ask for it. */
+  every(kind: JobKind, everyMs: number): Promise<void>;
+  /** Takes jobs of this kind in this process, up to `concurrency` at once, until close(). */
+  process(kind: JobKind, concurrency: number, handler: (data: Record<string, string>) => Promise<void>): void;
+  depth(): Promise<QueueDepth>;
+  /** True when the queue's server answers. */
+  ping(): Promise<boolean>;
+  /** Stops taking jobs, lets running ones finish, and disconnects. */
+  close(): Promise<void>;
+}

@@ -28,11 +28,15 @@ export interface Tidings {
 
 export const systemClock: Clock = { now: () => new Date() };
 
-export async function createTidings(config: Config, options: { clock?: Clock; log?: Logger; source?: Source } = {}): Promise<Tidings> {
+export async function createTidings(
+  config: Config,
+  options: { clock?: Clock; log?: Logger; source?: Source; wrapStore?: (store: Store) => Store } = {},
+): Promise<Tidings> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL, secretsOf(config));
   const defaults = loadDefaults();
-  const store = await openStore(config.DATABASE_URL);
+  const opened = await openStore(config.DATABASE_URL);
+  const store = options.wrapStore ? options.wrapStore(opened) : opened;
   const source = options.source ?? createSource();
   const sinks = new Map<string, Sink>();
   const policy: PollPolicy = {

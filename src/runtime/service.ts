@@ -7,8 +7,6 @@ import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
 import type { Tidings } from './app';
-import { type HttpServer, startHttpServer } from './http';
-import { type TelegramRuntime, startTelegram } from './telegram';
 
 export interface Service {
   /** Resolves when the service has stopped. */
@@ -44,14 +42,12 @@ async function ensureConsoleSubscription(t: Tidings): Promise<Subscription> {
   return sub;
 }
 
+/**
+ * The in-process loop: one process reads feeds, builds and delivers. The platform adapters are started before
+ * (runtime/start.ts) and have put their sinks in `t.sinks`; with none, the console is the sink. Stopping leaves
+ * the store open for the caller, who closes it after the adapters.
+ */
 export async function startService(t: Tidings, out: { write(s: string): unknown } = process.stdout): Promise<Service> {
-  const http: HttpServer | null = t.config.HTTP_PORT ? await startHttpServer(t.config.HTTP_PORT, t.log) : null;
-  const telegram: TelegramRuntime | null = t.config.TELEGRAM_BOT_TOKEN
-    ? await startTelegram(t, http).catch(async (err: unknown) => {
-        await http?.close(); // a bad token must not leave the port held
-        throw err;
-      })
-    : null;
   const platformAdapters = [...t.sinks.keys()];
   const consoleMode = platformAdapters.length === 0;
   if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
@@ -105,10 +101,6 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
       // In-flight sends finish (each is bounded by its sink's timeout); claimed rows not yet sent are released.
       await tick.idle();
       await delivery.idle();
-      await telegram?.stop();
-      await http?.close();
-      await t.close();
-      t.log.info('tidings stopped');
       resolveStopped();
     })());
   return { stopped, stop };

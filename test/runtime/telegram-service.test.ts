@@ -1,12 +1,11 @@
 // `tidings start` with a Telegram token: the adapter polls instead of the console printing, webhook mode serves
-// on HTTP_PORT, and stop() ends polling cleanly.
+// on HTTP_PORT beside /healthz, and stop() ends polling cleanly.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env';
-import { createTidings } from '../../src/runtime/app';
 import { createLogger } from '../../src/runtime/logger';
-import { startService } from '../../src/runtime/service';
+import { runStart } from '../../src/runtime/start';
 import { FakeBotApi } from '../fakes/telegram/server';
 
 /** A port nothing listens on now: the service must be given a number, so one is borrowed and returned. */
@@ -29,16 +28,15 @@ describe('the service with TELEGRAM_BOT_TOKEN', () => {
   it('runs the Telegram adapter, not the console, and stops cleanly', async () => {
     api = await FakeBotApi.start(TOKEN);
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, LOG_LEVEL: 'silent' });
-    const t = await createTidings(config, { log: createLogger('silent', []) });
     let printed = '';
-    const service = await startService(t, { write: (s: string) => (printed += s) });
-    expect([...t.sinks.keys()]).toEqual(['telegram']);
+    const started = await runStart(config, { log: createLogger('silent', []), out: { write: (s: string) => (printed += s) } });
+    expect([...started.tidings.sinks.keys()]).toEqual(['telegram']);
     await api.waitFor(() => api!.calls.some((c) => c.method === 'getUpdates'), 'polling');
     api.addChat({ id: 42, type: 'private' });
     api.userSays(42, { id: 42, first_name: 'Eve' }, '/help');
     await api.waitFor((s) => s.length === 1, 'the help reply');
-    await service.stop();
-    await service.stopped;
+    await started.stop();
+    await started.stopped;
     expect(printed).toBe('');
   });
 
@@ -47,8 +45,7 @@ describe('the service with TELEGRAM_BOT_TOKEN', () => {
     const port = await freePort();
     const hook = `http://127.0.0.1:${port}/tg`;
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, TELEGRAM_WEBHOOK_URL: hook, HTTP_PORT: String(port), LOG_LEVEL: 'silent' });
-    const t = await createTidings(config, { log: createLogger('silent', []) });
-    const service = await startService(t, { write: () => undefined });
+    const started = await runStart(config, { log: createLogger('silent', []), out: { write: () => undefined } });
     const secret = api.calls.find((c) => c.method === 'setWebhook')?.payload.secret_token as string;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{32,}$/);
     api.addChat({ id: 43, type: 'private' });
@@ -56,6 +53,8 @@ describe('the service with TELEGRAM_BOT_TOKEN', () => {
     const res = await fetch(hook, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update) });
     expect(res.status).toBe(200);
     await api.waitFor((s) => s.length === 1, 'the /start reply');
-    await service.stop();
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200); // the webhook shares the port with the health check
+    await started.stop();
   });
 });

@@ -24,8 +24,13 @@ export interface SqlStoreOptions {
   skipLocked: boolean;
 }
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations } });
+/** Applies pending migrations. `schema`: where the migration bookkeeping lives (PostgreSQL looks for it in every schema otherwise). */
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
@@ -44,11 +49,14 @@ export class SqlStore implements Store {
   async addFeed(url: string, owner: ChatTarget | null, title: string | null = null): Promise<Feed> {
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      let row = await trx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
-      if (!row) {
-        row = { id: randomUUID(), url, title, global: 0, enabled: 1, etag: null, last_modified: null, next_poll_at: null, failures: 0, last_error: null, created_at: now };
-        await trx.insertInto('feeds').values(row).execute();
-      } else if (title && !row.title) {
+      // Insert-or-keep, then read: several processes starting at once may add the same default feed.
+      await trx
+        .insertInto('feeds')
+        .values({ id: randomUUID(), url, title, global: 0, enabled: 1, etag: null, last_modified: null, next_poll_at: null, failures: 0, last_error: null, created_at: now })
+        .onConflict((oc) => oc.column('url').doNothing())
+        .execute();
+      const row = await trx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirstOrThrow();
+      if (title && !row.title) {
         await trx.updateTable('feeds').set({ title }).where('id', '=', row.id).execute();
         row.title = title;
       }

@@ -1,0 +1,93 @@
+// `tidings start`: composes the long-running service. Without REDIS_URL one process does everything in its
+// own loop (./service.ts); with it the work goes through the shared queue (./queued.ts) and `--role` picks
+// this process's part. HTTP_PORT adds /healthz, /metrics and the Telegram webhook. The platform adapters start
+// first, so both modes deliver through them and every sink is metered.
+import type { Config } from '../config/env';
+import type { Logger, Queue, Sink } from '../core/ports';
+import { openBullQueue } from '../queue/bullmq';
+import { createTidings, type Tidings } from './app';
+import { createHttpServer, type HttpServer } from './http';
+import { createMetrics } from './metrics';
+import { mountOps } from './ops';
+import { QUEUED_DEFAULTS, type QueuedOptions, type Role, startQueuedService } from './queued';
+import { type Service, startService } from './service';
+import { startTelegram } from './telegram';
+
+export interface StartOptions {
+  role?: Role;
+  /** Sinks to use besides the adapters the configuration enables (a test platform, say). */
+  sinks?: Sink[];
+  /** Queue-mode timings (tests and benchmarks run them faster). */
+  queued?: Partial<Omit<QueuedOptions, 'role'>>;
+  /** Redis key prefix of the queue. */
+  queuePrefix?: string;
+  /** How long a killed process's jobs stay locked before another takes them. */
+  queueLockMs?: number;
+  /** Where the console adapter prints (stdout by default). */
+  out?: { write(s: string): unknown };
+  log?: Logger;
+}
+
+interface Adapter {
+  stop(): Promise<void>;
+}
+
+export interface Started {
+  tidings: Tidings;
+  service: Service;
+  /** The port /healthz and /metrics listen on, when HTTP_PORT is set. */
+  httpPort: number | null;
+  /** Resolves when everything has stopped: the service, the adapters, the HTTP server, the store. */
+  stopped: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function runStart(config: Config, options: StartOptions = {}): Promise<Started> {
+  const role = options.role ?? 'all';
+  if (role !== 'all' && !config.REDIS_URL) throw new Error(`--role ${role} needs REDIS_URL: without a shared queue one process does all the work`);
+  const metrics = createMetrics();
+  const t = await createTidings(config, { wrapStore: metrics.meterStore, ...(options.log ? { log: options.log } : {}) });
+  const queue: Queue | null = config.REDIS_URL
+    ? openBullQueue(config.REDIS_URL, t.log, {
+        ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}),
+        ...(options.queueLockMs ? { lockMs: options.queueLockMs } : {}),
+      })
+    : null;
+  let http: HttpServer | null = null;
+  let httpPort: number | null = null;
+  const adapters: Adapter[] = [];
+  const release = async () => {
+    for (const a of adapters.reverse()) await a.stop();
+    await http?.close();
+    await queue?.close();
+    await t.close();
+  };
+  let service: Service;
+  try {
+    if (config.HTTP_PORT !== undefined) {
+      http = createHttpServer(t.log);
+      mountOps(http, { store: t.store, queue, metrics });
+      httpPort = await http.listen(config.HTTP_PORT);
+      t.log.info({ port: httpPort }, 'serving /healthz and /metrics');
+    }
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http));
+    for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
+    for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));
+    service = queue ? await startQueuedService(t, queue, { ...QUEUED_DEFAULTS, ...options.queued, role }) : await startService(t, options.out);
+  } catch (err) {
+    await release(); // a refused token must not leave the port held or the database open
+    throw err;
+  }
+  metrics.observe({ store: t.store, queue });
+
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await service.stop(); // no new work; in-flight sends finish, claimed rows are released
+      await release();
+      t.log.info('tidings stopped');
+    })());
+  // The service may also stop by itself (it does not today, but a fatal adapter error could end it).
+  const stopped = service.stopped.then(stop);
+  return { tidings: t, service, httpPort, stopped, stop };
+}

@@ -1,0 +1,79 @@
+// The Queue port on a real Redis: keyed jobs are not doubled, failing jobs retry with backoff and are kept
+// when they keep failing, and close() lets a running job finish.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Logger } from '../../src/core/ports';
+import { openBullQueue } from '../../src/queue/bullmq';
+import { REDIS_URL } from '../support/servers';
+
+const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const prefixes: string[] = [];
+const fresh = (options = {}) => {
+  const prefix = `tidings-test-${randomUUID()}`;
+  prefixes.push(prefix);
+  return openBullQueue(REDIS_URL, quiet, { prefix, ...options });
+};
+afterAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  for (const p of prefixes) {
+    const keys = await redis.keys(`${p}:*`);
+    if (keys.length) await redis.del(...keys);
+  }
+  redis.disconnect();
+});
+
+const waitFor = async (check: () => boolean | Promise<boolean>) => {
+  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
+};
+
+describe('BullMQ queue', () => {
+  it('adds a keyed job once while it waits, and runs it', async () => {
+    const queue = fresh();
+    try {
+      await queue.add('poll', { feedId: 'f1' }, 'poll:f1');
+      await queue.add('poll', { feedId: 'f1' }, 'poll:f1');
+      await queue.add('poll', { feedId: 'f2' }, 'poll:f2');
+      expect((await queue.depth()).poll.waiting).toBe(2);
+      const seen: string[] = [];
+      queue.process('poll', 2, async ({ feedId }) => void seen.push(feedId ?? ''));
+      await waitFor(() => seen.length === 2);
+      expect(seen.sort()).toEqual(['f1', 'f2']);
+      expect(await queue.ping()).toBe(true);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('retries a failing job with backoff and keeps it as failed after the last attempt', async () => {
+    const queue = fresh({ attempts: 3, backoffMs: 50 });
+    try {
+      let runs = 0;
+      queue.process('deliver', 1, async () => {
+        runs++;
+        throw new Error('platform down');
+      });
+      await queue.add('deliver', {});
+      await waitFor(async () => (await queue.depth()).deliver.failed === 1);
+      expect(runs).toBe(3);
+      expect((await queue.depth()).deliver).toMatchObject({ failed: 1, waiting: 0, active: 0 });
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('lets a running job finish on close', async () => {
+    const queue = fresh();
+    let started = false;
+    let finished = false;
+    queue.process('build', 1, async () => {
+      started = true;
+      await new Promise((r) => setTimeout(r, 300));
+      finished = true;
+    });
+    await queue.add('build', {});
+    await waitFor(() => started);
+    await queue.close();
+    expect(finished).toBe(true);
+  });
+});

@@ -1,0 +1,128 @@
+// Helpers to run several tidings processes on one PostgreSQL schema and one Redis prefix, as the scale test
+// and the scale benchmark do.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import type { Subscription } from '../../src/core/model';
+import type { Store } from '../../src/core/ports';
+import type { StartOptions } from '../../src/runtime/start';
+import { openPostgresStore } from '../../src/store/postgres';
+import { FAKE_PLATFORM } from '../fakes/chat-sink';
+import { POSTGRES_URL, REDIS_URL } from '../support/servers';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A fresh schema and Redis prefix; `drop()` removes both. */
+export interface Sandbox {
+  databaseUrl: string;
+  schema: string;
+  queuePrefix: string;
+  admin: pg.Pool;
+  work: string;
+  openStore(): Promise<Store>;
+  count(sql: string): Promise<number>;
+  drop(): Promise<void>;
+}
+
+/** `durable: false` turns synchronous_commit off for the sandbox's sessions (a throwaway schema needs no fsync). */
+export async function sandbox(options: { durable?: boolean } = {}): Promise<Sandbox> {
+  const id = randomUUID().replace(/-/g, '').slice(0, 16);
+  const schema = `scale_${id}`;
+  const queuePrefix = `tidings-test-${id}`;
+  const admin = new pg.Pool({ connectionString: POSTGRES_URL, max: 2 });
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  const settings = `-c search_path=${schema}${options.durable === false ? ' -c synchronous_commit=off' : ''}`;
+  const databaseUrl = `${POSTGRES_URL}?options=${encodeURIComponent(settings)}`;
+  const work = mkdtempSync(join(tmpdir(), 'tidings-scale-'));
+  return {
+    databaseUrl,
+    schema,
+    queuePrefix,
+    admin,
+    work,
+    openStore: () => openPostgresStore(databaseUrl),
+    count: async (sql) => Number((await admin.query<{ n: string }>(sql.replace(/\bFROM (\w+)/i, `FROM "${schema}".$1`))).rows[0]?.n ?? 0),
+    async drop() {
+      await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await admin.end();
+      const redis = new Redis(REDIS_URL);
+      const keys = await redis.keys(`${queuePrefix}:*`);
+      if (keys.length) await redis.del(...keys);
+      redis.disconnect();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Proc {
+  role: string;
+  child: ChildProcessWithoutNullStreams;
+  pid: number;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  output(): string;
+}
+
+/** Starts `test/scale/entry.ts ROLE` as a real child process. */
+export function spawnTidings(box: Sandbox, role: 'scheduler' | 'worker' | 'all', platformUrl: string, options: Omit<StartOptions, 'role' | 'sinks'>): Proc {
+  const child = spawn(process.execPath, [join(root, 'bin/run-ts.js'), join(root, 'test/scale/entry.ts'), role], {
+    cwd: box.work,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: box.work,
+      DATABASE_URL: box.databaseUrl,
+      REDIS_URL,
+      LOG_LEVEL: 'warn',
+      FAKE_PLATFORM_URL: platformUrl,
+      SCALE_OPTIONS: JSON.stringify({ queuePrefix: box.queuePrefix, ...options }),
+    },
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const ready = new Promise<void>((done, failed) => {
+    const check = () => /^ready /m.test(out) && done();
+    child.stdout.on('data', check);
+    void exited.then((code) => failed(new Error(`${role} exited (${code}) before it was ready:\n${out}`)));
+  });
+  return { role, child, pid: child.pid ?? -1, ready, exited, output: () => out };
+}
+
+/** `n` subscriptions on the test platform whose daily digest fell due a minute ago (or, `due: false`, was just covered). */
+export async function seedDueSubscriptions(store: Store, n: number, options: { due?: boolean } = {}): Promise<Subscription[]> {
+  const now = new Date();
+  const due = new Date(now.getTime() - 60_000);
+  const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
+  const created = new Date(now.getTime() - 2 * 86_400_000).toISOString();
+  const subs: Subscription[] = Array.from({ length: n }, (_, i) => ({
+    id: randomUUID(),
+    target: { platform: FAKE_PLATFORM, chatId: `chat-${i}`, threadId: null },
+    time,
+    timezone: 'UTC',
+    topics: [],
+    maxStories: 5,
+    quotes: true,
+    sendEmpty: true,
+    active: true,
+    coveredUntil: options.due === false ? now.toISOString() : null,
+    createdAt: created,
+  }));
+  for (let i = 0; i < subs.length; i += 50) await Promise.all(subs.slice(i, i + 50).map((s) => store.saveSubscription(s)));
+  return subs;
+}
+
+/** Resolves when `check` is true, polling; rejects with `what` after `timeoutMs`. */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
