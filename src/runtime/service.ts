@@ -7,6 +7,7 @@ import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
 import type { Tidings } from './app';
+import { startDiscord } from './discord';
 
 export interface Service {
   /** Resolves when the service has stopped. */
@@ -43,6 +44,7 @@ async function ensureConsoleSubscription(t: Tidings): Promise<Subscription> {
 }
 
 export async function startService(t: Tidings, out: { write(s: string): unknown } = process.stdout): Promise<Service> {
+  const discord = await startDiscord(t);
   const platformAdapters = [...t.sinks.keys()];
   const consoleMode = platformAdapters.length === 0;
   if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
@@ -80,6 +82,7 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
       await job.stop();
       clearInterval(delivery);
       await tick.idle(); // let an in-flight step finish rather than cut a send in half
+      await discord?.stop();
       await t.close();
       t.log.info('tidings stopped');
       resolveStopped();
