@@ -38,6 +38,8 @@ async function endSubscription(store: Store, log: Logger, target: ChatTarget, re
 export async function deliverPending(deps: DeliverDeps, options: DeliverOptions = {}): Promise<DeliverReport> {
   const report: DeliverReport = { sent: 0, retried: 0, dropped: 0 };
   const rows = await deps.store.claimDeliveries(deps.clock.now().toISOString(), options.limit ?? 100, options.leaseMs ?? 120_000);
+  // Several rows of one chat may come back 'gone' at once: end its subscription (and log it) once.
+  const ended = new Set<string>();
   await Promise.all(
     rows.map(async (row) => {
       const sink = deps.sinks.get(row.target.platform);
@@ -61,7 +63,10 @@ export async function deliverPending(deps: DeliverDeps, options: DeliverOptions 
             return;
           case 'gone':
             await deps.store.dropDelivery(row.id, outcome.reason);
-            await endSubscription(deps.store, deps.log, target, outcome.reason);
+            if (!ended.has(`${target.platform}:${target.chatId}`)) {
+              ended.add(`${target.platform}:${target.chatId}`);
+              await endSubscription(deps.store, deps.log, target, outcome.reason);
+            }
             report.dropped++;
             return;
           case 'moved':

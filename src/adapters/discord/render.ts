@@ -25,7 +25,8 @@ export interface DiscordMessage {
 const CARD_COLOUR = 0x2f6f8f;
 
 export const escapeText = (s: string): string =>
-  escapeMarkdown(s, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/\[|\]/g, (c) => `\\${c}`);
+  // Every bracket is escaped (not only masked links), so text can sit inside a link of our own.
+  escapeMarkdown(s, { heading: true, bulletedList: true, numberedList: true }).replace(/\[|\]/g, (c) => `\\${c}`);
 
 /** A URL that cannot break out of a masked link. */
 const safeUrl = (url: string): string => url.replace(/[()<>\s]/g, (c) => encodeURIComponent(c));
@@ -102,13 +103,18 @@ export function sectionEmbed(s: Section): APIEmbed {
   if (url && /^https?:\/\//i.test(url)) embed.url = url;
   const description = body.map((b) => blockMarkdown(b, true)).filter(Boolean).join('\n\n');
   if (description) embed.description = clip(description, LIMITS.description);
-  const fields = (s.fields ?? []).slice(0, LIMITS.fields).map((f) => ({
-    name: clip(escapeText(f.name), LIMITS.fieldName),
-    value: clip(inlines(f.value, true), LIMITS.fieldValue) || '—',
-    inline: true,
-  }));
+  // The fields and the description share what the title leaves of the 6000: fields first (they are short
+  // in practice), but never so much that the description keeps less than a readable start.
+  let room = LIMITS.embedTotal - (embed.title?.length ?? 0) - Math.min(embed.description?.length ?? 0, 1000);
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  for (const f of (s.fields ?? []).slice(0, LIMITS.fields)) {
+    const name = clip(escapeText(f.name), LIMITS.fieldName);
+    const value = clip(inlines(f.value, true), Math.min(LIMITS.fieldValue, room - name.length)) || '—';
+    if (name.length + value.length > room || room - name.length < 20) break;
+    fields.push({ name, value, inline: true });
+    room -= name.length + value.length;
+  }
   if (fields.length) embed.fields = fields;
-  // A single card can still exceed the message total only through its description: shorten that.
   const over = embedSize(embed) - LIMITS.embedTotal;
   if (over > 0 && embed.description) embed.description = clip(embed.description, embed.description.length - over);
   return embed;

@@ -58,7 +58,13 @@ export class DiscordSink implements Sink {
           this.partial.delete(key);
           return { kind: 'gone', reason: `${gone} (Discord ${code})` };
         }
-        const reason = err instanceof DiscordAPIError ? `Discord ${err.status} ${err.code}: ${err.message}` : `could not reach Discord: ${(err as Error).message}`;
+        const status = (err as { status?: unknown }).status;
+        const reason =
+          err instanceof DiscordAPIError
+            ? `Discord ${err.status} ${err.code}: ${err.message}`
+            : typeof status === 'number'
+              ? `Discord ${status}: ${(err as Error).message}`
+              : `could not reach Discord: ${(err as Error).message}`;
         this.log.warn({ channel: channelId, part: i + 1, of: messages.length, reason }, 'discord send failed; will retry');
         return { kind: 'retry', afterMs: this.options.retryAfterMs ?? 60_000, reason };
       }

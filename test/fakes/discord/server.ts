@@ -21,7 +21,7 @@ export interface ChannelPost {
   body: Record<string, unknown>;
 }
 
-/** A scripted answer to the next posts in a channel: an HTTP status and Discord's error body. */
+/** A scripted answer to the next posts in a channel: an HTTP status and Discord's error body (a 2xx status: post normally). */
 export interface ScriptedFailure {
   status: number;
   code: number;
@@ -208,7 +208,8 @@ export class FakeDiscord {
   private post(channelId: string, body: Record<string, unknown>, res: ServerResponse): void {
     const ban = this.forbidden.get(channelId);
     if (ban) return this.json(res, ban.status, { message: 'Missing Permissions', code: ban.code });
-    const failure = this.failures.get(channelId)?.shift();
+    const scripted = this.failures.get(channelId)?.shift();
+    const failure = scripted && scripted.status >= 300 ? scripted : undefined;
     const fail = (f: ScriptedFailure) =>
       this.json(res, f.status, { message: f.message ?? 'failure', code: f.code, ...(f.retryAfter !== undefined ? { retry_after: f.retryAfter, global: false } : {}) }, f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter) } : {});
     if (failure && !failure.acceptFirst) return fail(failure);
