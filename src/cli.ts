@@ -115,10 +115,17 @@ async function feedsCommand(args: string[]): Promise<number> {
 async function startCommand(args: string[]): Promise<number> {
   parse(args, {});
   const t = await createTidings(await configFromProcess());
-  const service = await startService(t);
-  const onSignal = () => void service.stop();
+  // Signals are taken from here on, so a stop asked for while adapters connect is not lost.
+  let service: Awaited<ReturnType<typeof startService>> | null = null;
+  let stopAsked = false;
+  const onSignal = () => {
+    stopAsked = true;
+    void service?.stop();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  service = await startService(t);
+  if (stopAsked) void service.stop();
   await service.stopped;
   return 0;
 }
