@@ -4,15 +4,10 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, configFromProcess } from './config/env';
 import type { Budget } from './core/model';
 import { toPlainText } from './core/document';
-import { digestDocument } from './core/digest/document';
-import { summaryDocument } from './app/commands/summary';
-import { createSource } from './runtime/sources';
-import { createTidings, systemClock } from './runtime/app';
-import { startService } from './runtime/service';
-import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
-import { runJsonl } from './runtime/jsonl';
 import { loadDefaults } from './runtime/defaults';
-import { registerDiscordCommands } from './runtime/discord';
+
+// Each command loads what it needs when it runs, so `--help` and the batch mode start fast and the service
+// does not pay for modules it does not use.
 
 class UsageError extends Error {}
 
@@ -49,6 +44,12 @@ async function digestCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
   const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
+  const [{ digestOf }, { createSource }, { systemClock }, { digestDocument }] = await Promise.all([
+    import('./runtime/oneshot'),
+    import('./runtime/sources'),
+    import('./runtime/app'),
+    import('./core/digest/document'),
+  ]);
   const { digest, errors } = await digestOf(sources, createSource(), systemClock, max, config.DIGEST_TIMEZONE);
   for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
@@ -60,6 +61,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
   if (values.jsonl) {
     if (positionals.length) throw new UsageError('--jsonl reads stdin; give no INPUT');
+    const { runJsonl } = await import('./runtime/jsonl');
     return runJsonl(process.stdin, process.stdout);
   }
   if (values.sentences && values.words) throw new UsageError('give --sentences or --words, not both');
@@ -67,6 +69,11 @@ async function summarizeCommand(args: string[]): Promise<number> {
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
   await configFromProcess();
+  const [{ summarizeInput, summaryJson }, { createSource }, { summaryDocument }] = await Promise.all([
+    import('./runtime/oneshot'),
+    import('./runtime/sources'),
+    import('./app/commands/summary'),
+  ]);
   const source = createSource();
   let failures = 0;
   for (const input of positionals) {
@@ -87,7 +94,9 @@ async function feedsCommand(args: string[]): Promise<number> {
   const [verb, url, ...extra] = args;
   if (!verb || !['list', 'add', 'remove'].includes(verb)) throw new UsageError('feeds takes list, add URL or remove URL');
   if (verb !== 'list' && (!url || extra.length)) throw new UsageError(`feeds ${verb} takes one URL`);
-  const t = await createTidings(await configFromProcess());
+  const config = await configFromProcess();
+  const { createTidings } = await import('./runtime/app');
+  const t = await createTidings(config);
   try {
     if (verb === 'add') {
       const read = await t.source.read(url!);
@@ -114,7 +123,9 @@ async function feedsCommand(args: string[]): Promise<number> {
 
 async function startCommand(args: string[]): Promise<number> {
   parse(args, {});
-  const t = await createTidings(await configFromProcess());
+  const config = await configFromProcess();
+  const [{ createTidings }, { startService }] = await Promise.all([import('./runtime/app'), import('./runtime/service')]);
+  const t = await createTidings(config);
   // Signals are taken from here on, so a stop asked for while adapters connect is not lost.
   let service: Awaited<ReturnType<typeof startService>> | null = null;
   let stopAsked = false;
@@ -137,6 +148,7 @@ async function registerCommandsCommand(args: string[]): Promise<number> {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands');
   const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID ?? null;
   if (guild !== null && !/^\d{5,25}$/.test(guild)) throw new UsageError(`--guild must be a numeric guild id, not "${guild}"`);
+  const { registerDiscordCommands } = await import('./runtime/discord');
   const names = await registerDiscordCommands(config, guild);
   process.stdout.write(`registered ${names.length} commands ${guild ? `in guild ${guild}` : 'globally (they may take up to an hour to appear)'}: ${names.join(', ')}\n`);
   return 0;
