@@ -78,7 +78,7 @@ export interface Harness {
 
 export async function startHarness(options: { items?: RawItem[]; maxStories?: number; deferAfterMs?: number } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'tidings-discord-'));
-  const discord = await new FakeDiscord(APP_ID, { heartbeatIntervalMs: 250 }).start();
+  const discord = await new FakeDiscord(APP_ID, { heartbeatIntervalMs: 1500 }).start();
   const store = await openSqliteStore(join(dir, 'test.db'));
   const log: LogLine[] = [];
   const logger = memoryLogger(log);

@@ -70,3 +70,7 @@ describe('splitText', () => {
 it('escapeText leaves plain words alone', () => {
   expect(escapeText('Kyiv mayor said 42 things')).toBe('Kyiv mayor said 42 things');
 });
+
+it('escapeText escapes line-start markup and backslashes, and mentions cannot render', () => {
+  expect(escapeText('> quoted\n# Heading\n- item\n12. item\nC:\\path <@123> <#9>')).toBe('\\> quoted\n\\# Heading\n\\- item\n12\\. item\nC:\\\\path \\<@123> \\<#9>');
+});

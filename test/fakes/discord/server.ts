@@ -127,6 +127,9 @@ export class FakeDiscord {
           application: { id: this.applicationId, flags: 0 },
         };
         socket.send(JSON.stringify({ op: 0, t: 'READY', s: ++this.seq, d: ready }));
+      } else if (packet.op === 6) {
+        record.identify = packet.d;
+        socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: ++this.seq, d: {} }));
       }
       this.changed();
     });
