@@ -16,7 +16,7 @@ import type { CommandHandler } from '../../core/commands';
 import type { Document } from '../../core/document';
 import type { Logger } from '../../core/ports';
 import { type InteractionView, timeZoneChoices, toCommandRequest } from './interactions';
-import { type DiscordMessage, renderDocument } from './render';
+import { type DiscordMessage, LIMITS, renderDocument } from './render';
 import { DiscordSink } from './sink';
 
 export interface DiscordBotOptions {
@@ -66,9 +66,15 @@ const asReply = (m: DiscordMessage, ephemeral: boolean): InteractionReplyOptions
 });
 
 /** Sends a reply document: the first message answers the interaction, the rest follow it up. */
-async function deliver(i: ChatInputCommandInteraction, doc: Document, ephemeral: boolean): Promise<void> {
+async function deliver(i: ChatInputCommandInteraction, doc: Document, ephemeral: boolean, lead = ''): Promise<void> {
   const messages = renderDocument(doc);
   if (!messages.length) messages.push({ content: 'Done.', embeds: [] });
+  // A line of our own markup (a channel pill), which the document cannot carry because its text is escaped.
+  if (lead) {
+    const head = messages[0]!;
+    if (head.content.length + lead.length + 1 <= LIMITS.content) head.content = head.content ? `${lead}\n${head.content}` : lead;
+    else messages.unshift({ content: lead, embeds: [] });
+  }
   const [first, ...rest] = messages as [DiscordMessage, ...DiscordMessage[]];
   if (!i.deferred && !i.replied) await i.reply(asReply(first, ephemeral));
   else if (ephemeral) {
@@ -97,7 +103,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     clearTimeout(timer);
     if (!early && !i.deferred) await i.deferReply();
     const reply = early ?? (await pending);
-    await deliver(i, reply.doc, reply.ephemeral ?? false);
+    // Settings changed for another channel than the one typed in: say which, since the reply says "here".
+    const elsewhere = t.request.target.chatId !== i.channelId ? `Channel <#${t.request.target.chatId}>:` : '';
+    await deliver(i, reply.doc, reply.ephemeral ?? false, elsewhere);
   }
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
@@ -108,7 +116,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   client.on(Events.InteractionCreate, (i: Interaction) => {
     const work = i.isChatInputCommand() ? onCommand(i) : i.isAutocomplete() ? onAutocomplete(i) : Promise.resolve();
     work.catch(async (err: unknown) => {
-      log.error({ err, interaction: i.id }, 'discord interaction failed');
+      // Not the error object itself: its request URL carries the interaction's token.
+      const e = err as { name?: string; message?: string; status?: number; code?: unknown };
+      log.error({ error: { name: e.name, message: e.message, status: e.status, code: e.code }, interaction: i.id }, 'discord interaction failed');
       if (!i.isChatInputCommand()) return;
       const sorry = 'Something went wrong on my side; nothing was changed. Please try again in a minute.';
       await (i.deferred || i.replied ? i.followUp({ content: sorry, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }) : i.reply({ content: sorry, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS })).catch(() => undefined);

@@ -134,7 +134,7 @@ describe('an admin’s journey', () => {
 
   it('subscribes another channel named in the command, then unsubscribes it', async () => {
     const on = await run(admin({ name: 'subscribe', options: { channel: OTHER_CHANNEL } }));
-    expect(textOf(on)).toContain('Subscribed');
+    expect(on.messages[0]!.content).toMatch(new RegExp(`^Channel <#${OTHER_CHANNEL}>:\nSubscribed`));
     expect(await h.store.getSubscription({ platform: 'discord', chatId: OTHER_CHANNEL })).toMatchObject({ active: true, time: '08:00', timezone: 'UTC' });
     const off = await run(admin({ name: 'unsubscribe', options: { channel: OTHER_CHANNEL } }));
     expect(textOf(off)).toContain('Unsubscribed');

@@ -66,6 +66,13 @@ it('uses DISCORD_GUILD_ID when no --guild is given', async () => {
   expect(discord.requests.at(-1)).toMatchObject({ method: 'PUT', path: `/applications/${APP_ID}/guilds/800000000000000010/commands` });
 });
 
+it('registers globally when no guild is given', async () => {
+  const r = await tidings(['register-commands'], discordEnv());
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain('registered 8 commands globally');
+  expect(discord.requests.at(-1)).toMatchObject({ method: 'PUT', path: `/applications/${APP_ID}/commands` });
+});
+
 it('refuses without a token, or with a guild that is not an id, naming what is wrong', async () => {
   const before = discord.requests.length;
   const noToken = await tidings(['register-commands'], { DISCORD_API_ROOT: discord.apiRoot });
