@@ -1,5 +1,5 @@
 // Wires the Discord adapter when DISCORD_TOKEN is set: its sink joins the others, its client serves commands.
-import type { Config } from '../config/env';
+import { type Config, ConfigError } from '../config/env';
 import { type DiscordBot, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
 import type { Tidings } from './app';
 
@@ -9,7 +9,13 @@ export async function startDiscord(t: Tidings): Promise<DiscordBot | null> {
   if (!token || !applicationId) return null;
   const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log });
   t.sinks.set('discord', bot.sink);
-  await bot.start();
+  try {
+    await bot.start();
+  } catch (err) {
+    await bot.stop().catch(() => undefined);
+    if ((err as { code?: unknown }).code === 'TokenInvalid') throw new ConfigError('DISCORD_TOKEN=(hidden) was refused by Discord: copy the bot token again from the developer portal');
+    throw err;
+  }
   return bot;
 }
 

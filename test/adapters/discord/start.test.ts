@@ -17,7 +17,7 @@ let dir: string;
 let child: ChildProcessWithoutNullStreams | null = null;
 
 beforeAll(async () => {
-  discord = await new FakeDiscord(APP_ID).start();
+  discord = await new FakeDiscord(APP_ID, { token: TOKEN }).start();
   dir = mkdtempSync(join(tmpdir(), 'tidings-start-'));
 });
 afterAll(async () => {
@@ -59,4 +59,18 @@ it('serves slash commands and stops on SIGTERM', async () => {
   const store = await openSqliteStore(db);
   expect(await store.getSubscription({ platform: 'discord', chatId: channel })).toMatchObject({ active: true, time: '06:45', timezone: 'Asia/Tokyo' });
   await store.close();
+});
+
+it('stops with exit 2 and one line when Discord refuses the token', async () => {
+  const wrong = 'wrong-token-0123456789abcdefghijkl';
+  const c = spawn(process.execPath, [BIN, 'start'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '', HOME: dir, DISCORD_TOKEN: wrong, DISCORD_APPLICATION_ID: APP_ID, DISCORD_API_ROOT: discord.apiRoot, DATABASE_URL: `sqlite:${join(dir, 'refused.db')}`, LOG_LEVEL: 'silent' },
+  });
+  let stderr = '';
+  c.stderr.on('data', (d) => (stderr += d));
+  const [code] = await once(c, 'exit');
+  expect(code).toBe(2);
+  expect(stderr.trim()).toBe('tidings: DISCORD_TOKEN=(hidden) was refused by Discord: copy the bot token again from the developer portal');
+  expect(stderr).not.toContain(wrong);
 });

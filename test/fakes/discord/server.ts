@@ -55,7 +55,7 @@ export class FakeDiscord {
 
   constructor(
     readonly applicationId: string,
-    private readonly options: { heartbeatIntervalMs?: number } = {},
+    private readonly options: { heartbeatIntervalMs?: number; /** Only this bot token is accepted. */ token?: string } = {},
   ) {}
 
   get apiRoot(): string {
@@ -184,7 +184,7 @@ export class FakeDiscord {
 
   private route(r: RecordedRequest, res: ServerResponse): void {
     const body = (r.body ?? {}) as Record<string, unknown>;
-    const authorized = r.authorization === null || r.authorization.startsWith('Bot ');
+    const authorized = r.authorization === null || (r.authorization.startsWith('Bot ') && (!this.options.token || r.authorization === `Bot ${this.options.token}`));
     if (!authorized) return this.json(res, 401, { message: '401: Unauthorized', code: 0 });
     let m: RegExpExecArray | null;
     if (r.method === 'GET' && r.path === '/gateway/bot') {
