@@ -126,17 +126,17 @@ async function startCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const [{ createTidings }, { startService }] = await Promise.all([import('./runtime/app'), import('./runtime/service')]);
   const t = await createTidings(config);
-  // Signals are taken from here on, so a stop asked for while adapters connect is not lost.
+  // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
+  let stopRequested = false;
   let service: Awaited<ReturnType<typeof startService>> | null = null;
-  let stopAsked = false;
   const onSignal = () => {
-    stopAsked = true;
+    stopRequested = true;
     void service?.stop();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   service = await startService(t);
-  if (stopAsked) void service.stop();
+  if (stopRequested) void service.stop();
   await service.stopped;
   return 0;
 }
