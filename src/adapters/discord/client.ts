@@ -28,6 +28,8 @@ export interface DiscordBotOptions {
   log: Logger;
   /** A command not known to be slow is deferred if it has not answered by then (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** Rate limits up to this long wait in discord.js's queue; a longer one fails the request (a send is retried later). */
+  maxRateLimitWaitMs?: number;
 }
 
 export interface DiscordBot {
@@ -87,7 +89,12 @@ async function deliver(i: ChatInputCommandInteraction, doc: Document, ephemeral:
 
 export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { log } = options;
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: options.apiRoot }, allowedMentions: NO_MENTIONS });
+  const maxWait = options.maxRateLimitWaitMs ?? 60_000;
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: options.apiRoot, rejectOnRateLimit: (limit) => limit.retryAfter > maxWait },
+    allowedMentions: NO_MENTIONS,
+  });
   client.rest.setToken(options.token);
   const sink = new DiscordSink(client.rest, log);
   const deferAfterMs = options.deferAfterMs ?? 1500;

@@ -2,7 +2,7 @@
 // outbox retries the whole digest later, so the sink remembers which parts went out and sends only the rest.
 // Each part also carries a nonce Discord enforces, so a part whose answer was lost is not posted twice.
 import { createHash } from 'node:crypto';
-import { DiscordAPIError, type REST, Routes } from 'discord.js';
+import { DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Document } from '../../core/document';
 import type { ChatTarget } from '../../core/model';
 import type { Logger, SendOutcome, Sink } from '../../core/ports';
@@ -26,6 +26,8 @@ export interface DiscordSinkOptions {
   retryAfterMs?: number;
   /** How many half-sent digests to remember (oldest forgotten first). */
   maxPending?: number;
+  /** The most one request may take on the network (rate-limit waits are bounded by the REST client). */
+  partTimeoutMs?: number;
 }
 
 export class DiscordSink implements Sink {
@@ -48,12 +50,18 @@ export class DiscordSink implements Sink {
       // Nonces are at most 25 characters: 22 of the key and the part number.
       const body = { ...messageBody(messages[i]!), nonce: `${key.slice(0, 22)}${i}`, enforce_nonce: true };
       try {
-        const posted = (await this.rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
+        const signal = AbortSignal.timeout(this.options.partTimeoutMs ?? 30_000);
+        const posted = (await this.rest.post(Routes.channelMessages(channelId), { body, signal })) as { id: string };
         sent.push(posted.id);
         this.remember(key, sent);
       } catch (err) {
         const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : null;
         const gone = code === null ? undefined : GONE_CODES.get(code);
+        if (err instanceof RateLimitError) {
+          // Only a long limit gets here (short ones wait in discord.js's queue): come back when it ends.
+          this.log.warn({ channel: channelId, retryAfterMs: err.retryAfter, global: err.global }, 'discord rate limit too long to wait; will retry');
+          return { kind: 'retry', afterMs: Math.max(err.retryAfter, 1000), reason: `rate limited by Discord for ${Math.ceil(err.retryAfter / 1000)} s` };
+        }
         if (gone) {
           this.partial.delete(key);
           return { kind: 'gone', reason: `${gone} (Discord ${code})` };

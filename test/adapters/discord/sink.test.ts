@@ -176,3 +176,14 @@ describe('a lost channel', () => {
     expect(outcome).toMatchObject({ kind: 'gone', reason: expect.stringContaining(String(code)) });
   });
 });
+
+describe('a long rate limit', () => {
+  it('does not hold a send: it is retried when the limit ends, and nothing is lost or posted', async () => {
+    const channel = '599000000000000001';
+    h.discord.failures.set(channel, [{ status: 429, code: 0, retryAfter: 3600, message: 'You are being rate limited.' }]);
+    const outcome = await h.bot.sink.send({ platform: 'discord', chatId: channel }, deliveryDocument(digestOf([entry(1, 100)])));
+    expect(outcome).toMatchObject({ kind: 'retry', afterMs: expect.any(Number), reason: expect.stringContaining('rate limited') });
+    expect((outcome as { afterMs: number }).afterMs).toBeGreaterThanOrEqual(3_600_000);
+    expect(postsIn(channel)).toHaveLength(0);
+  });
+});
