@@ -109,7 +109,7 @@ describe('an admin’s journey', () => {
     expect(embeds.map((e) => e.title?.split('.')[0])).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     const first = embeds[0]!;
     expect(first.url).toMatch(/^https:\/\/news\.example\/story-\d+$/);
-    expect(first.description).toMatch(/> “We will finish the \w+ by spring and not a day later,”\n> — \*\*\w+ \w+\*\*/);
+    expect(first.description).toMatch(/> “We will finish the \w+ by spring and not a day later,?”\n> — \*\*\w+ \w+\*\*/);
     expect(first.fields?.[0]).toMatchObject({ name: 'Source', value: expect.stringContaining('News Example') });
     // Markdown in article text is escaped, not rendered.
     expect(first.title).toContain('\\*stars\\*');
