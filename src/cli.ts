@@ -19,7 +19,8 @@ const USAGE = `usage: tidings <command>
   digest [--source S]... [--max N] [--json]      one digest of the sources, printed
   summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
   summarize --jsonl                              JSON Lines in on stdin, out on stdout
-  feeds list | add URL | remove URL              the operator's global sources`;
+  feeds list | add URL | remove URL              the operator's global sources
+  register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)`;
 
 function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -145,11 +146,25 @@ async function startCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+async function registerCommandsCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { guild: { type: 'string' } });
+  if (positionals.length) throw new UsageError(`register-commands takes no arguments, only --guild ID`);
+  const config = await configFromProcess();
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands');
+  const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID ?? null;
+  if (guild !== null && !/^\d{5,25}$/.test(guild)) throw new UsageError(`--guild must be a numeric guild id, not "${guild}"`);
+  const { registerDiscordCommands } = await import('./runtime/discord');
+  const names = await registerDiscordCommands(config, guild);
+  process.stdout.write(`registered ${names.length} commands ${guild ? `in guild ${guild}` : 'globally (they may take up to an hour to appear)'}: ${names.join(', ')}\n`);
+  return 0;
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   start: startCommand,
   digest: digestCommand,
   summarize: summarizeCommand,
   feeds: feedsCommand,
+  'register-commands': registerCommandsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,7 @@ import { createMetrics } from './metrics';
 import { mountOps } from './ops';
 import { QUEUED_DEFAULTS, type QueuedOptions, type Role, startQueuedService } from './queued';
 import { type Service, startService } from './service';
+import { startDiscord } from './discord';
 import { startTelegram } from './telegram';
 
 export interface StartOptions {
@@ -71,6 +72,8 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
       t.log.info({ port: httpPort }, 'serving /healthz and /metrics');
     }
     if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http));
+    const discord = await startDiscord(t);
+    if (discord) adapters.push(discord);
     for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
     for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));
     service = queue ? await startQueuedService(t, queue, { ...QUEUED_DEFAULTS, ...options.queued, role }) : await startService(t, options.out);

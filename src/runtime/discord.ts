@@ -1,0 +1,27 @@
+// Wires the Discord adapter when DISCORD_TOKEN is set: its sink joins the others, its client serves commands.
+import { type Config, ConfigError } from '../config/env';
+import { type DiscordBot, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
+import type { Tidings } from './app';
+
+/** Registers the Discord sink and connects the client; null when Discord is not configured. */
+export async function startDiscord(t: Tidings): Promise<DiscordBot | null> {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_ROOT: apiRoot } = t.config;
+  if (!token || !applicationId) return null;
+  const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log });
+  t.sinks.set('discord', bot.sink);
+  try {
+    await bot.start();
+  } catch (err) {
+    await bot.stop().catch(() => undefined);
+    if ((err as { code?: unknown }).code === 'TokenInvalid') throw new ConfigError('DISCORD_TOKEN=(hidden) was refused by Discord: copy the bot token again from the developer portal');
+    throw err;
+  }
+  return bot;
+}
+
+/** `tidings register-commands`: the slash commands, guild-scoped when a guild is given. */
+export async function registerDiscordCommands(config: Config, guildId: string | null): Promise<string[]> {
+  const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = config;
+  if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set');
+  return registerCommands(restClient(config.DISCORD_API_ROOT, token), applicationId, guildId);
+}
