@@ -6,7 +6,7 @@ import type { Budget } from './core/model';
 import { toPlainText } from './core/document';
 import { digestDocument } from './core/digest/document';
 import { summaryDocument } from './app/commands/summary';
-import { createSource } from './runtime/sources';
+import { createConfiguredSource } from './runtime/sources';
 import { createTidings, systemClock } from './runtime/app';
 import { startService } from './runtime/service';
 import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
@@ -47,7 +47,8 @@ async function digestCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
   const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
-  const { digest, errors } = await digestOf(sources, createSource(), systemClock, max, config.DIGEST_TIMEZONE);
+  const source = createConfiguredSource(config);
+  const { digest, errors } = await digestOf(sources, source, systemClock, max, config.DIGEST_TIMEZONE).finally(() => source.close());
   for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
   else process.stdout.write(`${digest.entries.length ? toPlainText(digestDocument(digest)) : 'No stories in these sources.'}\n`);
@@ -64,8 +65,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
-  await configFromProcess();
-  const source = createSource();
+  const source = createConfiguredSource(await configFromProcess());
   let failures = 0;
   for (const input of positionals) {
     const r = await summarizeInput(input, source, readStdin, budget);
@@ -78,6 +78,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
     if (values.json) process.stdout.write(`${JSON.stringify({ input, ...summaryJson(null, r.value) })}\n`);
     else process.stdout.write(`${toPlainText(summaryDocument(r.value, r.value.url, false))}\n\n`);
   }
+  await source.close();
   return failures === positionals.length ? 1 : 0;
 }
 

@@ -8,7 +8,7 @@ import { type DigestDeps } from '../app/digests';
 import { ingestFeed } from '../app/ingest';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
-import { createSource } from './sources';
+import { createConfiguredSource } from './sources';
 import { openStore } from './store';
 import { type Defaults, loadDefaults } from './defaults';
 
@@ -33,7 +33,7 @@ export async function createTidings(config: Config, options: { clock?: Clock; lo
   const log = options.log ?? createLogger(config.LOG_LEVEL, secretsOf(config));
   const defaults = loadDefaults();
   const store = await openStore(config.DATABASE_URL);
-  const source = createSource();
+  const source = createConfiguredSource(config);
   const sinks = new Map<string, Sink>();
   const policy: PollPolicy = {
     ...DEFAULT_POLL_POLICY,
@@ -61,6 +61,9 @@ export async function createTidings(config: Config, options: { clock?: Clock; lo
     commands,
     policy,
     digestDeps: { store, clock, log },
-    close: () => store.close(),
+    close: async () => {
+      await source.close();
+      await store.close();
+    },
   };
 }
