@@ -12,6 +12,8 @@ import { startService } from './runtime/service';
 import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
 import { runJsonl } from './runtime/jsonl';
 import { loadDefaults } from './runtime/defaults';
+import { readOpml, writeOpml } from './sources/feed/opml';
+import { readFile } from 'node:fs/promises';
 
 class UsageError extends Error {}
 
@@ -20,7 +22,8 @@ const USAGE = `usage: tidings <command>
   digest [--source S]... [--max N] [--json]      one digest of the sources, printed
   summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
   summarize --jsonl                              JSON Lines in on stdin, out on stdout
-  feeds list | add URL | remove URL              the operator's global sources`;
+  feeds list | add URL | remove URL              the operator's global sources
+  feeds import FILE.opml | export                 OPML in (adds every feed) and out (to stdout)`;
 
 function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -84,8 +87,17 @@ async function summarizeCommand(args: string[]): Promise<number> {
 
 async function feedsCommand(args: string[]): Promise<number> {
   const [verb, url, ...extra] = args;
-  if (!verb || !['list', 'add', 'remove'].includes(verb)) throw new UsageError('feeds takes list, add URL or remove URL');
-  if (verb !== 'list' && (!url || extra.length)) throw new UsageError(`feeds ${verb} takes one URL`);
+  if (!verb || !['list', 'add', 'remove', 'import', 'export'].includes(verb)) throw new UsageError('feeds takes list, add URL, remove URL, import FILE.opml or export');
+  if ((verb === 'list' || verb === 'export') && url) throw new UsageError(`feeds ${verb} takes no argument`);
+  if (verb !== 'list' && verb !== 'export' && (!url || extra.length)) throw new UsageError(verb === 'import' ? 'feeds import takes one OPML file' : `feeds ${verb} takes one URL`);
+  let opml: ReturnType<typeof readOpml> | null = null;
+  if (verb === 'import') {
+    const text = await readFile(url!, 'utf8').catch(() => {
+      throw new UsageError(`cannot read ${url}`);
+    });
+    opml = readOpml(text);
+    if (!opml.ok) throw new UsageError(`${url}: ${opml.error.userMessage}`);
+  }
   const t = await createTidings(await configFromProcess());
   try {
     if (verb === 'add') {
@@ -94,8 +106,18 @@ async function feedsCommand(args: string[]): Promise<number> {
         process.stderr.write(`tidings: ${url}: ${read.error.userMessage} (${read.error.code})\n`);
         return 1;
       }
-      await t.store.addFeed(url!, null, read.value.title);
-      process.stdout.write(`added ${url}\n`);
+      // A site's address leads to its feed: store the feed.
+      const feedUrl = read.value.movedTo ?? url!;
+      await t.store.addFeed(feedUrl, null, read.value.title);
+      process.stdout.write(`added ${feedUrl}${feedUrl === url ? '' : ` (the feed of ${url})`}\n`);
+    } else if (verb === 'import' && opml?.ok) {
+      for (const f of opml.value.feeds) await t.store.addFeed(f.url, null, f.title);
+      for (const bad of opml.value.skipped) process.stderr.write(`tidings: skipped ${bad}: not an http(s) address\n`);
+      process.stdout.write(`imported ${opml.value.feeds.length} feeds\n`);
+    } else if (verb === 'export') {
+      const remote = (await t.store.listFeeds(null)).filter((f) => /^https?:\/\//i.test(f.url));
+      process.stdout.write(writeOpml(remote.map((f) => ({ url: f.url, title: f.title }))));
+      process.stdout.write('\n');
     } else if (verb === 'remove') {
       if (!(await t.store.removeFeed(url!, null))) {
         process.stderr.write(`tidings: ${url} is not one of the global sources\n`);

@@ -20,6 +20,8 @@ export interface IngestOutcome {
   articleIds: string[];
   newCount: number;
   notModified: boolean;
+  /** The source asked not to be read again for this long (ttl, Cache-Control), if it said. */
+  retryAfterMs: number | null;
 }
 
 /** Stories are grouped among articles that arrived within this window. */
@@ -66,15 +68,25 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<I
   const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
+  // A good read also turns a paused feed back on: that is how a manual check revives it.
   await deps.store.updateFeed(feed.id, {
     etag: r.etag ?? feed.etag,
     lastModified: r.lastModified ?? feed.lastModified,
     title: feed.title ?? r.title,
     failures: 0,
     lastError: null,
-    ...(r.movedTo ? { url: r.movedTo } : {}),
+    enabled: true,
   });
-  if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true });
+  if (r.movedTo && r.movedTo !== feed.url) {
+    try {
+      await deps.store.updateFeed(feed.id, { url: r.movedTo });
+      deps.log.info({ from: feed.url, to: r.movedTo }, 'feed moved');
+    } catch (err) {
+      // Another row already has the new address (someone added it directly): keep reading the old one.
+      deps.log.warn({ from: feed.url, to: r.movedTo, err: (err as Error).message }, 'feed moved onto a known feed');
+    }
+  }
+  if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true, retryAfterMs: r.retryAfterMs });
 
   const now = deps.clock.now();
   const nowIso = now.toISOString();
@@ -98,5 +110,5 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<I
     articleIds.push(article.id);
   }
   deps.log.debug({ feed: feed.url, items: r.items.length, new: newCount }, 'feed ingested');
-  return ok({ feedId: feed.id, articleIds, newCount, notModified: false });
+  return ok({ feedId: feed.id, articleIds, newCount, notModified: false, retryAfterMs: r.retryAfterMs });
 }
