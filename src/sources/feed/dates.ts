@@ -23,13 +23,14 @@ function rfc822(v: string): string | null {
 }
 
 function iso(v: string): string | null {
-  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5})?$/i.exec(v);
+  const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5})?$/i.exec(v);
   if (!m) return null;
-  let zone = m[7] ? (ZONES[m[7].toUpperCase()] ?? m[7]) : '+0000';
+  let zone = m[8] ? (ZONES[m[8].toUpperCase()] ?? m[8]) : '+0000';
   if (/^[+-]\d{2}$/.test(zone)) zone += '00';
   zone = zone.replace(':', '');
   const offset = /^[+-]\d{4}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
-  return valid(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)) - offset * 60_000);
+  const ms = Math.round(Number(`0.${m[7] ?? '0'}`) * 1000);
+  return valid(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), ms) - offset * 60_000);
 }
 
 /** An ISO 8601 instant for a date written in any common feed form, or null. */

@@ -21,6 +21,8 @@ export interface FetcherOptions {
   perHostConcurrency: number;
   /** The resolver the address guard checks (dns.lookup's shape); tests give one that maps names to local addresses. */
   lookup?: typeof dnsLookup;
+  /** Addresses treated as public although they are not: tests stand a local server in for "the internet". */
+  exemptAddresses?: readonly string[];
 }
 
 export const DEFAULT_FETCHER_OPTIONS = {
@@ -30,7 +32,7 @@ export const DEFAULT_FETCHER_OPTIONS = {
   maxBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
   perHostConcurrency: 4,
-} satisfies Required<Omit<FetcherOptions, 'lookup'>>;
+} satisfies Required<Omit<FetcherOptions, 'lookup' | 'exemptAddresses'>>;
 
 export interface Validators {
   etag?: string | null;
@@ -64,11 +66,13 @@ class BlockedAddressError extends Error {
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
 
 /** A DNS lookup that refuses blocked addresses; undici's connector calls it for every new socket. */
-const guardedLookup = (resolve: typeof dnsLookup) => (hostname: string, options: { all?: boolean; family?: number } | number, callback: (...args: unknown[]) => void): void => {
+type IsBlocked = (ip: string) => boolean;
+
+const guardedLookup = (resolve: typeof dnsLookup, isBlocked: IsBlocked) => (hostname: string, options: { all?: boolean; family?: number } | number, callback: (...args: unknown[]) => void): void => {
   const opts = typeof options === 'number' ? { family: options } : (options ?? {});
   resolve(hostname, { ...opts, all: true } as { all: true }, (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => {
     if (err) return callback(err);
-    const bad = addresses.find((a) => isBlockedAddress(a.address));
+    const bad = addresses.find((a) => isBlocked(a.address));
     if (bad) return callback(new BlockedAddressError(`${hostname} resolves to ${bad.address}`));
     if (opts.all) return callback(null, addresses);
     const first = addresses[0]!;
@@ -77,13 +81,13 @@ const guardedLookup = (resolve: typeof dnsLookup) => (hostname: string, options:
 };
 
 /** Why a URL may not be fetched at all (scheme, credentials, a literal blocked address), or null. */
-function refuseUrl(url: URL, allowPrivate: boolean): Result<never> | null {
+function refuseUrl(url: URL, allowPrivate: boolean, isBlocked: IsBlocked): Result<never> | null {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('fetch/bad-url', `I can only fetch http and https addresses, not ${url.protocol}.`);
   if (url.username || url.password) return fail('fetch/bad-url', 'Addresses with a user name or password in them are not allowed.');
   if (allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const literal = numericIpv4(host) ?? (host.includes(':') ? host : null);
-  if (literal && isBlockedAddress(literal)) return blockedFail(url.hostname);
+  if (literal && isBlocked(literal)) return blockedFail(url.hostname);
   if (/^localhost$|\.localhost$|\.local$|\.internal$/i.test(host)) return blockedFail(url.hostname);
   return null;
 }
@@ -135,8 +139,10 @@ const header = (headers: Record<string, string | string[] | undefined>, name: st
 export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
   const o: FetcherOptions = { ...DEFAULT_FETCHER_OPTIONS, ...options };
   const resolve = o.lookup ?? dnsLookup;
+  const exempt = new Set(o.exemptAddresses ?? []);
+  const isBlocked: IsBlocked = (ip) => !exempt.has(ip) && isBlockedAddress(ip);
   const agent = new Agent({
-    connect: { timeout: o.timeoutMs, lookup: (o.allowPrivateNetworks ? resolve : guardedLookup(resolve)) as never },
+    connect: { timeout: o.timeoutMs, lookup: (o.allowPrivateNetworks ? resolve : guardedLookup(resolve, isBlocked)) as never },
     headersTimeout: o.timeoutMs,
     bodyTimeout: o.timeoutMs,
     connections: o.perHostConcurrency * 2,
@@ -162,7 +168,7 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
     let permanent = true;
     try {
       for (let hop = 0; ; hop++) {
-        const refused = refuseUrl(url, o.allowPrivateNetworks);
+        const refused = refuseUrl(url, o.allowPrivateNetworks, isBlocked);
         if (refused) return refused;
         const res = await gate.run(url.host, async () => {
           const r = await once(url, hop === 0 ? validators : undefined, accept, controller.signal);

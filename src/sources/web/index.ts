@@ -54,6 +54,8 @@ export function createWebSource(fetcher: Fetcher): WebSource {
     const text = decodeBody(fetched.body, fetched.contentType);
     if (!text.trim()) return fail('feed/empty', `${location} answered with an empty page.`);
     if (looksLikeFeed(text, fetched.contentType)) return asFeed(fetched, text);
+    if (/^\s*[[{]/.test(text) || /\bjson\b/i.test(fetched.contentType ?? ''))
+      return fail('feed/unparseable', `${location} is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/1.1").`);
 
     const page = () => {
       const item = extractArticle(text, fetched.url);
