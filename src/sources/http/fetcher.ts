@@ -111,11 +111,23 @@ function decoderFor(encoding: string | undefined): Transform | null {
 
 class TooLargeError extends Error {}
 
+const ignore = () => {};
+
+/** Drops a body we will not read; its late errors (an abort racing the close) must not go unhandled. */
+function discard(body: Readable): void {
+  body.on('error', ignore);
+  body.destroy();
+}
+
 /** Reads a body through its decoder, stopping as soon as the decoded bytes pass the cap. */
 async function readCapped(body: Readable, encoding: string | undefined, maxBytes: number): Promise<Buffer> {
+  body.on('error', ignore); // errors reach us through the iteration below; this only keeps late ones quiet
   const decoder = decoderFor(encoding);
   const stream: Readable = decoder ? body.pipe(decoder) : body;
-  if (decoder) body.on('error', (err) => decoder.destroy(err));
+  if (decoder) {
+    decoder.on('error', ignore);
+    body.on('error', (err) => decoder.destroy(err));
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   try {
@@ -174,17 +186,17 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
           const r = await once(url, hop === 0 ? validators : undefined, accept, controller.signal);
           const location = header(r.headers, 'location');
           if (r.statusCode >= 300 && r.statusCode < 400 && r.statusCode !== 304 && location) {
-            r.body.destroy();
+            discard(r.body);
             return { redirect: location, status: r.statusCode } as const;
           }
           if (r.statusCode !== 200) {
-            r.body.destroy();
+            discard(r.body);
             return { status: r.statusCode, headers: r.headers, body: Buffer.alloc(0) } as const;
           }
           const length = Number(header(r.headers, 'content-length'));
           const encoding = header(r.headers, 'content-encoding');
           if (!encoding && length > o.maxBytes) {
-            r.body.destroy();
+            discard(r.body);
             throw new TooLargeError();
           }
           return { status: 200, headers: r.headers, body: await readCapped(r.body, encoding, o.maxBytes) } as const;
