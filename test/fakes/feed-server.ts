@@ -19,7 +19,7 @@ export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const feedManifest = (): Record<string, { contentType?: string } & Record<string, unknown>> =>
   JSON.parse(readFileSync(join(FIXTURES, 'feeds', 'expected.json'), 'utf8'));
 
-const TYPES: Record<string, string> = { '.xml': 'application/xml', '.json': 'application/feed+json', '.html': 'text/html; charset=utf-8', '.opml': 'text/x-opml' };
+const TYPES: Record<string, string> = { '.xml': 'application/xml', '.json': 'application/feed+json', '.html': 'text/html', '.opml': 'text/x-opml' };
 
 function serveFixture(dir: string, name: string, res: ServerResponse, contentType?: string): void {
   let body: Buffer;
