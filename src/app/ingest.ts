@@ -5,7 +5,7 @@ import { type Result, ok } from '../core/errors';
 import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
 import { itemIdentity } from '../core/stories/identity';
-import { fingerprint, matchStory } from '../core/stories/fingerprint';
+import { StoryIndex, fingerprint } from '../core/stories/fingerprint';
 
 export interface IngestDeps {
   store: Store;
@@ -63,8 +63,16 @@ export function toArticle(item: RawItem, feed: Feed, name: string, now: string, 
   };
 }
 
-/** Reads one feed, stores what is new, and keeps the feed's validators for the next conditional read. */
-export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<IngestOutcome>> {
+/** The candidates for story grouping: every article that arrived within the story window. */
+export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>): Promise<StoryIndex> {
+  return new StoryIndex(await deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString()));
+}
+
+/**
+ * Reads one feed, stores what is new, and keeps the feed's validators for the next conditional read.
+ * A polling run passes one story index to every feed it reads, so the recent fingerprints are loaded once.
+ */
+export async function ingestFeed(deps: IngestDeps, feed: Feed, stories?: StoryIndex): Promise<Result<IngestOutcome>> {
   const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
@@ -90,9 +98,9 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<I
 
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const recent = await deps.store.recentFingerprints(new Date(now.getTime() - STORY_WINDOW_MS).toISOString());
   const name = sourceName(feed, feed.title ?? r.title);
   const items = r.items.filter((item) => item.text.trim() || item.title?.trim());
+  const index = stories ?? (await loadStoryIndex(deps));
   const known = await deps.store.existingArticleIds(items.map((item) => itemIdentity(item, feed.url)));
   const articleIds: string[] = [];
   let newCount = 0;
@@ -102,10 +110,10 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<I
       articleIds.push(id);
       continue;
     }
-    const article = toArticle(item, feed, name, nowIso, (fp) => matchStory(fp, recent));
+    const article = toArticle(item, feed, name, nowIso, (fp) => index.match(fp));
     if (await deps.store.saveArticle(article)) {
       newCount++;
-      recent.push({ id: article.id, storyId: article.storyId, fingerprint: article.fingerprint });
+      index.add(article);
     }
     articleIds.push(article.id);
   }

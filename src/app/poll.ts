@@ -4,7 +4,8 @@
 import type { Feed } from '../core/model';
 import type { Sink } from '../core/ports';
 import { message } from '../core/document';
-import { type IngestDeps, ingestFeed } from './ingest';
+import type { StoryIndex } from '../core/stories/fingerprint';
+import { type IngestDeps, ingestFeed, loadStoryIndex } from './ingest';
 
 export interface PollPolicy {
   /** The normal interval between two reads of a feed. */
@@ -41,8 +42,8 @@ export const backoffMs = (policy: PollPolicy, failures: number): number => Math.
 export const nextIntervalMs = (policy: PollPolicy, askedMs: number | null): number =>
   Math.min(CEILING_MS, Math.max(policy.floorMs, askedMs ?? policy.intervalMs));
 
-async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: PollReport): Promise<void> {
-  const result = await ingestFeed(deps, feed);
+async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: PollReport, stories: StoryIndex): Promise<void> {
+  const result = await ingestFeed(deps, feed, stories);
   const now = deps.clock.now().getTime();
   report.polled++;
   if (result.ok) {
@@ -78,10 +79,11 @@ export async function pollDueFeeds(deps: PollDeps, concurrency = 8): Promise<Pol
   const due = (await deps.store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
   const report: PollReport = { polled: 0, newArticles: 0, notModified: 0, failed: 0, paused: 0 };
   const queue = [...due];
+  const stories = await loadStoryIndex(deps);
   const worker = async () => {
     for (let feed = queue.shift(); feed; feed = queue.shift()) {
       try {
-        await pollOne(deps, feed, policy, report);
+        await pollOne(deps, feed, policy, report, stories);
       } catch (err) {
         // A bug or a store hiccup on one feed must not stop the others.
         report.failed++;
