@@ -76,15 +76,18 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, stories?: StoryIn
   const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
-  // A good read also turns a paused feed back on: that is how a manual check revives it.
-  await deps.store.updateFeed(feed.id, {
+  // A good read also turns a paused feed back on: that is how a manual check revives it. Only what changed is
+  // written, so an unchanged feed (304) costs no write here.
+  const next = {
     etag: r.etag ?? feed.etag,
     lastModified: r.lastModified ?? feed.lastModified,
     title: feed.title ?? r.title,
     failures: 0,
     lastError: null,
     enabled: true,
-  });
+  };
+  const patch = Object.fromEntries(Object.entries(next).filter(([k, v]) => feed[k as keyof typeof next] !== v));
+  if (Object.keys(patch).length) await deps.store.updateFeed(feed.id, patch);
   if (r.movedTo && r.movedTo !== feed.url) {
     try {
       await deps.store.updateFeed(feed.id, { url: r.movedTo });

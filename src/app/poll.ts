@@ -62,7 +62,7 @@ async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: P
     enabled: !paused,
     nextPollAt: new Date(now + Math.min(CEILING_MS, Math.max(backoffMs(policy, failures), asked, policy.floorMs))).toISOString(),
   });
-  deps.log.warn({ feed: feed.url, code: result.error.code, failures }, 'feed read failed');
+  deps.log.warn({ feed: feed.url, code: result.error.code, error: result.error.userMessage, failures }, 'feed read failed');
   if (!paused) return;
   report.paused++;
   // Only the transition pauses, and a paused feed is not polled again, so each chat hears of it once.

@@ -13,6 +13,9 @@ const SLOTS = 64;
 /** Slots per band for the candidate index: two 16-bit slots agree by chance about once in four billion. */
 const BAND = 2;
 
+/** Only the latest this-many articles of one band are compared: a crowded band is a common phrase, not evidence. */
+const BUCKET_SCAN = 64;
+
 /** Share of equal slots at and above which two articles tell the same story. */
 export const SAME_STORY_SIMILARITY = 0.4;
 
@@ -68,38 +71,60 @@ interface Candidate {
   fingerprint: string;
 }
 
+interface Entry {
+  storyId: string;
+  slots: Uint16Array;
+}
+
+function slotsOf(fp: string): Uint16Array | null {
+  if (fp.length !== SLOTS * 4) return null;
+  const slots = new Uint16Array(SLOTS);
+  for (let i = 0; i < SLOTS; i++) slots[i] = parseInt(fp.slice(i * 4, i * 4 + 4), 16);
+  return slots;
+}
+
+const bandKey = (slots: Uint16Array, b: number) => b * 2 ** 32 + slots[b * BAND]! * 65536 + slots[b * BAND + 1]!;
+
 /**
  * Recent articles indexed by bands of their signature (locality-sensitive hashing), so matching a new article
  * compares it with the few that share a band instead of every article of the last two days.
  */
 export class StoryIndex {
-  private readonly bands = new Map<string, Candidate[]>();
+  private readonly bands = new Map<number, Entry[]>();
 
   constructor(candidates: Iterable<Candidate> = []) {
     for (const c of candidates) this.add(c);
   }
 
   add(c: Candidate): void {
-    if (c.fingerprint.length !== SLOTS * 4) return;
+    const slots = slotsOf(c.fingerprint);
+    if (!slots) return;
+    const entry: Entry = { storyId: c.storyId, slots };
     for (let b = 0; b < SLOTS / BAND; b++) {
-      const key = `${b}:${c.fingerprint.slice(b * BAND * 4, (b + 1) * BAND * 4)}`;
+      const key = bandKey(slots, b);
       const list = this.bands.get(key);
-      if (list) list.push(c);
-      else this.bands.set(key, [c]);
+      if (list) list.push(entry);
+      else this.bands.set(key, [entry]);
     }
   }
 
   /** The story of the most similar earlier article at or above the threshold, or null for a new story. */
   match(fp: string): string | null {
-    if (fp.length !== SLOTS * 4) return null;
-    let best: { storyId: string; s: number } | null = null;
-    const seen = new Set<Candidate>();
+    const slots = slotsOf(fp);
+    if (!slots) return null;
+    let best: { storyId: string; same: number } | null = null;
+    const needed = Math.ceil(SAME_STORY_SIMILARITY * SLOTS);
+    const seen = new Set<Entry>();
     for (let b = 0; b < SLOTS / BAND; b++) {
-      for (const c of this.bands.get(`${b}:${fp.slice(b * BAND * 4, (b + 1) * BAND * 4)}`) ?? []) {
-        if (seen.has(c)) continue;
-        seen.add(c);
-        const s = similarity(fp, c.fingerprint);
-        if (s >= SAME_STORY_SIMILARITY && (!best || s > best.s)) best = { storyId: c.storyId, s };
+      const bucket = this.bands.get(bandKey(slots, b));
+      if (!bucket) continue;
+      for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - BUCKET_SCAN); k--) {
+        const e = bucket[k]!;
+        if (seen.has(e)) continue;
+        seen.add(e);
+        let same = 0;
+        for (let i = 0; i < SLOTS; i++) if (e.slots[i] === slots[i]) same++;
+        if (same >= needed && (!best || same > best.same)) best = { storyId: e.storyId, same };
       }
     }
     return best?.storyId ?? null;
