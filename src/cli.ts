@@ -4,16 +4,12 @@ import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, configFromProcess } from './config/env';
 import type { Budget } from './core/model';
 import { toPlainText } from './core/document';
-import { digestDocument } from './core/digest/document';
-import { summaryDocument } from './app/commands/summary';
-import { createConfiguredSource } from './runtime/sources';
-import { createTidings, systemClock } from './runtime/app';
-import { startService } from './runtime/service';
-import { digestOf, summaryJson, summarizeInput } from './runtime/oneshot';
-import { runJsonl } from './runtime/jsonl';
 import { loadDefaults } from './runtime/defaults';
-import { readOpml, writeOpml } from './sources/feed/opml';
+import type { readOpml as ReadOpml } from './sources/feed/opml';
 import { readFile } from 'node:fs/promises';
+
+// Each command loads what it needs when it runs, so `--help` and the batch mode start fast and the service
+// does not pay for modules it does not use.
 
 class UsageError extends Error {}
 
@@ -50,6 +46,12 @@ async function digestCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
   const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
+  const [{ digestOf }, { createConfiguredSource }, { systemClock }, { digestDocument }] = await Promise.all([
+    import('./runtime/oneshot'),
+    import('./runtime/sources'),
+    import('./runtime/app'),
+    import('./core/digest/document'),
+  ]);
   const source = createConfiguredSource(config);
   const { digest, errors } = await digestOf(sources, source, systemClock, max, config.DIGEST_TIMEZONE).finally(() => source.close());
   for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
@@ -62,13 +64,20 @@ async function summarizeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
   if (values.jsonl) {
     if (positionals.length) throw new UsageError('--jsonl reads stdin; give no INPUT');
+    const { runJsonl } = await import('./runtime/jsonl');
     return runJsonl(process.stdin, process.stdout);
   }
   if (values.sentences && values.words) throw new UsageError('give --sentences or --words, not both');
   if (!positionals.length) throw new UsageError('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
-  const source = createConfiguredSource(await configFromProcess());
+  const config = await configFromProcess();
+  const [{ summarizeInput, summaryJson }, { createConfiguredSource }, { summaryDocument }] = await Promise.all([
+    import('./runtime/oneshot'),
+    import('./runtime/sources'),
+    import('./app/commands/summary'),
+  ]);
+  const source = createConfiguredSource(config);
   let failures = 0;
   for (const input of positionals) {
     const r = await summarizeInput(input, source, readStdin, budget);
@@ -90,7 +99,8 @@ async function feedsCommand(args: string[]): Promise<number> {
   if (!verb || !['list', 'add', 'remove', 'import', 'export'].includes(verb)) throw new UsageError('feeds takes list, add URL, remove URL, import FILE.opml or export');
   if ((verb === 'list' || verb === 'export') && url) throw new UsageError(`feeds ${verb} takes no argument`);
   if (verb !== 'list' && verb !== 'export' && (!url || extra.length)) throw new UsageError(verb === 'import' ? 'feeds import takes one OPML file' : `feeds ${verb} takes one URL`);
-  let opml: ReturnType<typeof readOpml> | null = null;
+  let opml: ReturnType<typeof ReadOpml> | null = null;
+  const { readOpml, writeOpml } = await import('./sources/feed/opml');
   if (verb === 'import') {
     const text = await readFile(url!, 'utf8').catch(() => {
       throw new UsageError(`cannot read ${url}`);
@@ -98,7 +108,9 @@ async function feedsCommand(args: string[]): Promise<number> {
     opml = readOpml(text);
     if (!opml.ok) throw new UsageError(`${url}: ${opml.error.userMessage}`);
   }
-  const t = await createTidings(await configFromProcess());
+  const config = await configFromProcess();
+  const { createTidings } = await import('./runtime/app');
+  const t = await createTidings(config);
   try {
     if (verb === 'add') {
       const read = await t.source.read(url!);
@@ -135,7 +147,9 @@ async function feedsCommand(args: string[]): Promise<number> {
 
 async function startCommand(args: string[]): Promise<number> {
   parse(args, {});
-  const t = await createTidings(await configFromProcess());
+  const config = await configFromProcess();
+  const [{ createTidings }, { startService }] = await Promise.all([import('./runtime/app'), import('./runtime/service')]);
+  const t = await createTidings(config);
   const service = await startService(t);
   const onSignal = () => void service.stop();
   process.once('SIGINT', onSignal);

@@ -12,14 +12,28 @@ export function parseTimeOfDay(input: string): Result<string> {
 export function parseTimeZone(input: string): Result<string> {
   const name = input.trim();
   if (!name || !/^[A-Za-z0-9_+\-/]+$/.test(name)) return badZone(name);
+  if (!isZone(name)) return badZone(name);
+  // Intl accepts any letter case, so fix the case of names typed in one case (europe/kyiv → Europe/Kyiv);
+  // a name typed in mixed case is kept as typed, since the runtime's list may hold an older spelling (Europe/Kiev).
+  const mixedCase = name !== name.toLowerCase() && name !== name.toUpperCase();
+  if (mixedCase || !name.includes('/')) return ok(mixedCase ? name : name.toUpperCase());
+  const known = zoneNames().find((z) => z.toLowerCase() === name.toLowerCase());
+  if (known) return ok(known);
+  const titled = name.toLowerCase().replace(/(^|[/_-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+  return ok(isZone(titled) ? titled : name);
+}
+
+function isZone(name: string): boolean {
   try {
-    const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-    // Intl accepts case-insensitive names; keep the canonical one so storage and display agree.
-    return ok(resolved);
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
   } catch {
-    return badZone(name);
+    return false;
   }
 }
+
+let names: string[] | null = null;
+const zoneNames = (): string[] => (names ??= [...Intl.supportedValuesOf('timeZone'), 'UTC']);
 
 function badZone(name: string): Result<never> {
   return fail('input/bad-timezone', `“${name}” is not a time zone I know. Use an IANA name such as Europe/Kyiv, America/New_York or UTC.`);
