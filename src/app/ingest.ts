@@ -63,6 +63,8 @@ export function toArticle(item: RawItem, feed: Feed, name: string, now: string, 
   };
 }
 
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The candidates for story grouping: every article that arrived within the story window. */
 export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>): Promise<StoryIndex> {
   return new StoryIndex(await deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString()));
@@ -113,6 +115,9 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, stories?: StoryIn
       articleIds.push(id);
       continue;
     }
+    // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
+    // items, so other feeds' fetches are not timed out by our own busy loop.
+    await yieldToEventLoop();
     const article = toArticle(item, feed, name, nowIso, (fp) => index.match(fp));
     if (await deps.store.saveArticle(article)) {
       newCount++;
