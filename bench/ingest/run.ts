@@ -16,7 +16,7 @@ import type { Logger } from '../../src/core/ports';
 const FEEDS = Number(process.argv[2] ?? 2000);
 const ITEMS = Number(process.argv[3] ?? 10);
 const SERVERS = 16; // feeds live on many hosts in life; the fetcher limits requests per host
-const CONCURRENCY = 64;
+const CONCURRENCY = 32;
 
 // Made-up words from syllables, so each story has its own vocabulary as real ones do (names, places, numbers).
 const SYLLABLES = 'ka lo mi ra te su no ve da pi ro lu fe gi ba to ne sa ri mo'.split(' ');

@@ -1,6 +1,6 @@
 // Reading a source into stored, summarized articles grouped into stories.
 import type { Article, Feed, RawItem } from '../core/model';
-import type { Clock, Logger, Source, Store } from '../core/ports';
+import type { Clock, Logger, Source, SourceRead, Store } from '../core/ports';
 import { type Result, ok } from '../core/errors';
 import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
@@ -70,11 +70,19 @@ export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>):
   return new StoryIndex(await deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString()));
 }
 
+export interface IngestOptions {
+  /** The story index of the polling run (loaded from the store when absent). */
+  stories?: StoryIndex;
+  /** Extra fields for the feed's row after a good read (the next poll time), written in the same update. */
+  schedule?: (read: SourceRead) => Partial<Feed>;
+}
+
 /**
  * Reads one feed, stores what is new, and keeps the feed's validators for the next conditional read.
  * A polling run passes one story index to every feed it reads, so the recent fingerprints are loaded once.
  */
-export async function ingestFeed(deps: IngestDeps, feed: Feed, stories?: StoryIndex): Promise<Result<IngestOutcome>> {
+export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOptions = {}): Promise<Result<IngestOutcome>> {
+  const { stories, schedule } = options;
   const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
@@ -88,7 +96,7 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, stories?: StoryIn
     lastError: null,
     enabled: true,
   };
-  const patch = Object.fromEntries(Object.entries(next).filter(([k, v]) => feed[k as keyof typeof next] !== v));
+  const patch = { ...Object.fromEntries(Object.entries(next).filter(([k, v]) => feed[k as keyof typeof next] !== v)), ...schedule?.(r) };
   if (Object.keys(patch).length) await deps.store.updateFeed(feed.id, patch);
   if (r.movedTo && r.movedTo !== feed.url) {
     try {

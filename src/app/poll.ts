@@ -43,13 +43,13 @@ export const nextIntervalMs = (policy: PollPolicy, askedMs: number | null): numb
   Math.min(CEILING_MS, Math.max(policy.floorMs, askedMs ?? policy.intervalMs));
 
 async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: PollReport, stories: StoryIndex): Promise<void> {
-  const result = await ingestFeed(deps, feed, stories);
   const now = deps.clock.now().getTime();
+  const schedule = (read: { retryAfterMs: number | null }) => ({ nextPollAt: new Date(now + nextIntervalMs(policy, read.retryAfterMs)).toISOString() });
+  const result = await ingestFeed(deps, feed, { stories, schedule });
   report.polled++;
   if (result.ok) {
     report.newArticles += result.value.newCount;
     if (result.value.notModified) report.notModified++;
-    await deps.store.updateFeed(feed.id, { nextPollAt: new Date(now + nextIntervalMs(policy, result.value.retryAfterMs)).toISOString() });
     return;
   }
   report.failed++;

@@ -90,7 +90,8 @@ const bandKey = (slots: Uint16Array, b: number) => b * 2 ** 32 + slots[b * BAND]
  * compares it with the few that share a band instead of every article of the last two days.
  */
 export class StoryIndex {
-  private readonly bands = new Map<number, Entry[]>();
+  /** Most bands hold one article: it is stored bare, and only a shared band gets an array (this saves memory). */
+  private readonly bands = new Map<number, Entry | Entry[]>();
 
   constructor(candidates: Iterable<Candidate> = []) {
     for (const c of candidates) this.add(c);
@@ -102,9 +103,10 @@ export class StoryIndex {
     const entry: Entry = { storyId: c.storyId, slots };
     for (let b = 0; b < SLOTS / BAND; b++) {
       const key = bandKey(slots, b);
-      const list = this.bands.get(key);
-      if (list) list.push(entry);
-      else this.bands.set(key, [entry]);
+      const held = this.bands.get(key);
+      if (!held) this.bands.set(key, entry);
+      else if (Array.isArray(held)) held.push(entry);
+      else this.bands.set(key, [held, entry]);
     }
   }
 
@@ -116,8 +118,9 @@ export class StoryIndex {
     const needed = Math.ceil(SAME_STORY_SIMILARITY * SLOTS);
     const seen = new Set<Entry>();
     for (let b = 0; b < SLOTS / BAND; b++) {
-      const bucket = this.bands.get(bandKey(slots, b));
-      if (!bucket) continue;
+      const held = this.bands.get(bandKey(slots, b));
+      if (!held) continue;
+      const bucket = Array.isArray(held) ? held : [held];
       for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - BUCKET_SCAN); k--) {
         const e = bucket[k]!;
         if (seen.has(e)) continue;
