@@ -16,7 +16,7 @@ function rfc822(v: string): string | null {
   const month = MONTHS.indexOf(m[2]!.toLowerCase());
   if (month < 0) return null;
   let year = Number(m[3]);
-  if (year < 100) year += year < 50 ? 2000 : 1900;
+  if (m[3]!.length === 2) year += year < 50 ? 2000 : 1900;
   const zone = (m[7] ? (ZONES[m[7].toUpperCase()] ?? m[7]) : '+0000').replace(':', '');
   const offset = /^[+-]\d{4}$/.test(zone) ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
   return valid(Date.UTC(year, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)) - offset * 60_000);
