@@ -10,9 +10,9 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 
 const valid = (ms: number) => (Number.isFinite(ms) && ms > Date.UTC(1990, 0, 1) && ms < Date.UTC(2200, 0, 1) ? new Date(ms).toISOString() : null);
 
-function rfc822(v: string): string | null {
+function rfc822(v: string): string | null | undefined {
   const m = /^(?:[a-z]+,?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{2,4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*([+-]\d{2}:?\d{2}|[a-z]{1,5})?/i.exec(v);
-  if (!m) return null;
+  if (!m) return undefined;
   const month = MONTHS.indexOf(m[2]!.toLowerCase());
   if (month < 0) return null;
   let year = Number(m[3]);
@@ -22,9 +22,9 @@ function rfc822(v: string): string | null {
   return valid(Date.UTC(year, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)) - offset * 60_000);
 }
 
-function iso(v: string): string | null {
+function iso(v: string): string | null | undefined {
   const m = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?|[a-z]{2,5})?$/i.exec(v);
-  if (!m) return null;
+  if (!m) return undefined;
   let zone = m[8] ? (ZONES[m[8].toUpperCase()] ?? m[8]) : '+0000';
   if (/^[+-]\d{2}$/.test(zone)) zone += '00';
   zone = zone.replace(':', '');
@@ -39,5 +39,9 @@ export function parseFeedDate(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const v = value.trim().replace(/\s+/g, ' ');
   if (!v) return null;
-  return iso(v) ?? rfc822(v) ?? valid(Date.parse(v));
+  // A form we recognize but with impossible values (year 0001) is null, not a guess by Date.parse.
+  const known = iso(v);
+  if (known !== undefined) return known;
+  const mail = rfc822(v);
+  return mail !== undefined ? mail : valid(Date.parse(v));
 }
