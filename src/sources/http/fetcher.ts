@@ -168,6 +168,20 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
     return request(url, { dispatcher: agent, method: 'GET', headers, signal });
   }
 
+  /**
+   * A kept-alive socket the server closed a moment before we reused it fails with a reset before any answer;
+   * a GET is safe to send again, once, on a fresh connection.
+   */
+  async function onceRetryingReset(url: URL, validators: Validators | undefined, accept: string, signal: AbortSignal) {
+    try {
+      return await once(url, validators, accept, signal);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (signal.aborted || (code !== 'ECONNRESET' && code !== 'UND_ERR_SOCKET' && code !== 'EPIPE')) throw err;
+      return once(url, validators, accept, signal);
+    }
+  }
+
   async function fetchUrl(raw: string, validators: Validators | undefined, accept: string): Promise<Result<Fetched>> {
     let url: URL;
     try {
@@ -183,7 +197,7 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
         const refused = refuseUrl(url, o.allowPrivateNetworks, isBlocked);
         if (refused) return refused;
         const res = await gate.run(url.host, async () => {
-          const r = await once(url, hop === 0 ? validators : undefined, accept, controller.signal);
+          const r = await onceRetryingReset(url, hop === 0 ? validators : undefined, accept, controller.signal);
           const location = header(r.headers, 'location');
           if (r.statusCode >= 300 && r.statusCode < 400 && r.statusCode !== 304 && location) {
             discard(r.body);
