@@ -150,10 +150,17 @@ async function startCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const [{ createTidings }, { startService }] = await Promise.all([import('./runtime/app'), import('./runtime/service')]);
   const t = await createTidings(config);
-  const service = await startService(t);
-  const onSignal = () => void service.stop();
+  // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
+  let stopRequested = false;
+  let service: Awaited<ReturnType<typeof startService>> | null = null;
+  const onSignal = () => {
+    stopRequested = true;
+    void service?.stop();
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  service = await startService(t);
+  if (stopRequested) void service.stop();
   await service.stopped;
   return 0;
 }

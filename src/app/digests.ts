@@ -1,7 +1,7 @@
 // Building digests: scheduled ones go through the outbox with the "covered up to" mark in one transaction;
 // on-demand ones use the same builder and leave the schedule's window alone.
 import { randomUUID } from 'node:crypto';
-import type { ChatTarget, Digest, Subscription } from '../core/model';
+import type { ChatTarget, Digest, OutboxRow, Subscription } from '../core/model';
 import type { Clock, Logger, Store } from '../core/ports';
 import { buildDigest } from '../core/digest/build';
 import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
@@ -12,7 +12,15 @@ export interface DigestDeps {
   log: Logger;
   /** How late a missed digest may still be sent after downtime. */
   graceMs?: number;
+  /**
+   * A scheduled digest covers articles up to this long before it is built. Ingestion stamps a batch with the
+   * instant it began and commits it later; without the margin, a batch still being written as the window
+   * closes would fall behind the "covered up to" mark and never reach a digest. It reaches the next one.
+   */
+  settleMs?: number;
 }
+
+export const DEFAULT_SETTLE_MS = 2 * 60_000;
 
 const DAY_MS = 86_400_000;
 
@@ -29,48 +37,62 @@ async function digestFor(store: Store, sub: Subscription, since: string, until: 
 
 /**
  * Writes one outbox row for every subscription whose time has come. Safe to run from several processes at
- * once and again after a crash: the (subscription, local date) key makes a second build of a period a no-op.
+ * once and again after a crash: the (subscription, local date) key makes a second build of a period a no-op,
+ * and the row and the subscription's "covered up to" mark are written in one transaction, so a crash leaves
+ * either both or neither.
  */
-export async function buildDueDigests(deps: DigestDeps): Promise<number> {
-  const now = deps.clock.now();
-  const nowIso = now.toISOString();
+export async function buildDueDigests(deps: DigestDeps, options: { signal?: AbortSignal } = {}): Promise<number> {
   let built = 0;
   for (const sub of await deps.store.listSubscriptions()) {
-    const due = dueDigest(sub, now.getTime(), deps.graceMs ?? DEFAULT_GRACE_MS);
-    if (!due) continue;
-    const since = sub.coveredUntil ?? new Date(now.getTime() - DAY_MS).toISOString();
-    const digest = await digestFor(deps.store, sub, since, nowIso, nowIso);
-    if (!digest.entries.length && !sub.sendEmpty) {
-      // Nothing to say and the chat asked for silence: still mark the period as covered, once.
-      await deps.store.saveSubscription({ ...sub, coveredUntil: nowIso });
-      continue;
-    }
-    const fresh = await deps.store.enqueueDigest(
-      {
-        id: randomUUID(),
-        subscriptionId: sub.id,
-        periodKey: due.periodKey,
-        target: sub.target,
-        digest,
-        status: 'pending',
-        attempts: 0,
-        availableAt: nowIso,
-        messageIds: [],
-        lastError: null,
-        createdAt: nowIso,
-        sentAt: null,
-      },
-      nowIso,
-    );
-    if (fresh) {
-      built++;
-      deps.log.info({ subscription: sub.id, period: due.periodKey, stories: digest.entries.length }, 'digest built');
+    if (options.signal?.aborted) break;
+    try {
+      if (await buildOne(deps, sub)) built++;
+    } catch (err) {
+      // One broken subscription (a zone the runtime no longer knows, a bad row) must not stop the others.
+      deps.log.error({ err, subscription: sub.id }, 'building a digest failed; retrying at the next tick');
     }
   }
   return built;
 }
 
-/** The digest a chat asks for now: the last 24 hours of its feeds; if that is empty, the latest stories it has. */
+async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
+  const now = deps.clock.now();
+  const nowIso = now.toISOString();
+  const settleMs = deps.settleMs ?? DEFAULT_SETTLE_MS;
+  const due = dueDigest(sub, now.getTime(), deps.graceMs ?? DEFAULT_GRACE_MS, settleMs);
+  if (!due) return false;
+  // Already built for this local date (e.g. the time or zone changed after today's digest went out):
+  // one digest per local day, and no rebuild every minute until the grace period ends.
+  if (await deps.store.hasDigestPeriod(sub.id, due.periodKey)) return false;
+  const until = new Date(now.getTime() - settleMs).toISOString();
+  const since = sub.coveredUntil ?? new Date(Date.parse(until) - DAY_MS).toISOString();
+  const digest = await digestFor(deps.store, sub, since, until, nowIso);
+  // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
+  // window moves on and the next digest does not repeat it.
+  const silent = !digest.entries.length && !sub.sendEmpty;
+  const row: OutboxRow = {
+    id: randomUUID(),
+    subscriptionId: sub.id,
+    periodKey: due.periodKey,
+    target: sub.target,
+    digest,
+    status: silent ? 'skipped' : 'pending',
+    attempts: 0,
+    availableAt: nowIso,
+    messageIds: [],
+    lastError: null,
+    createdAt: nowIso,
+    sentAt: null,
+  };
+  const fresh = await deps.store.enqueueDigest(row, until);
+  if (fresh) deps.log.info({ subscription: sub.id, period: due.periodKey, stories: digest.entries.length, silent }, 'digest built');
+  return fresh && !silent;
+}
+
+/**
+ * The digest a chat asks for now: the last 24 hours of its feeds; if that is empty, the latest stories it has. It is
+ * built like a scheduled one but never touches the outbox or the subscription's window.
+ */
 export async function onDemandDigest(deps: DigestDeps, sub: Subscription): Promise<Digest> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();

@@ -130,7 +130,8 @@ export interface Digest {
   entries: DigestEntry[];
 }
 
-export type OutboxStatus = 'pending' | 'sent' | 'dropped';
+/** `skipped`: the period was covered with nothing to say and the chat asked for silence (nothing is sent). */
+export type OutboxStatus = 'pending' | 'sent' | 'dropped' | 'skipped';
 
 /** A digest waiting to be delivered: one row per (subscription, period). */
 export interface OutboxRow {

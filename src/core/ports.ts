@@ -92,9 +92,19 @@ export interface Store {
    * nothing) when the period was already built.
    */
   enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean>;
+  // (coveredUntil only ever moves forward, here and in saveSubscription: a stale copy of a subscription saved
+  // by a command never re-opens a window a digest already covered.)
   /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */
   claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
   completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void>;
+  /**
+   * Gives a leased row back at once (claimable again at `now`), e.g. when the process stops before sending it.
+   * `leasedUntil` is the lease the caller holds (the row's availableAt as claimed): a lease that already ran out
+   * and went to another worker is left alone.
+   */
+  releaseDelivery(id: string, leasedUntil: string, now: string): Promise<void>;
+  /** Whether the subscription's digest for this period was built already (whatever became of it). */
+  hasDigestPeriod(subscriptionId: string, periodKey: string): Promise<boolean>;
   retryDelivery(id: string, availableAt: string, error: string): Promise<void>;
   dropDelivery(id: string, reason: string): Promise<void>;
   /** Points pending rows and the subscription of one chat at its new id. */

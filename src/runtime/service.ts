@@ -2,7 +2,7 @@
 import cron from 'node-cron';
 import type { Subscription } from '../core/model';
 import { buildDueDigests, onDemandDigest } from '../app/digests';
-import { deliverPending } from '../app/deliver';
+import { drainOutbox } from '../app/deliver';
 import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
@@ -47,14 +47,26 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
   const consoleMode = platformAdapters.length === 0;
   if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
 
+  // Stopping aborts this: no new work is taken, rows claimed but not yet sent are released at once.
+  const stopSignal = new AbortController();
+  const deliverDeps = { store: t.store, sinks: t.sinks, clock: t.clock, log: t.log };
+  const delivery = serialized(async () => {
+    try {
+      await drainOutbox(deliverDeps, { signal: stopSignal.signal });
+    } catch (err) {
+      t.log.error({ err }, 'delivery failed; retrying shortly');
+    }
+  });
   const tick = serialized(async () => {
     try {
+      if (stopSignal.signal.aborted) return;
       await pollDueFeeds({ ...t.digestDeps, source: t.source, sinks: t.sinks, policy: t.policy });
-      await buildDueDigests(t.digestDeps);
-      await deliverPending({ store: t.store, sinks: t.sinks, clock: t.clock, log: t.log });
+      if (stopSignal.signal.aborted) return;
+      await buildDueDigests(t.digestDeps, { signal: stopSignal.signal });
     } catch (err) {
       t.log.error({ err }, 'scheduler step failed; retrying at the next minute');
     }
+    await delivery.run();
   });
 
   const consoleSub = consoleMode ? await ensureConsoleSubscription(t) : null;
@@ -67,10 +79,11 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
   }
   t.log.info({ adapters: consoleMode ? ['console'] : platformAdapters }, 'tidings started');
 
-  // Every minute: scheduled digests fall on whole minutes in every zone.
+  // Every minute: scheduled digests fall on whole minutes in every zone (docs/adr/0003-digest-scheduling.md).
+  // Each tick reads the subscriptions afresh, so a new time or zone counts from the next minute.
   const job = cron.schedule('* * * * *', () => void tick.run(), { noOverlap: true });
   // Deliveries retry sooner than a minute (rate limits, flaky networks).
-  const delivery = setInterval(() => void deliverPending({ store: t.store, sinks: t.sinks, clock: t.clock, log: t.log }).catch((err) => t.log.error({ err }, 'delivery failed')), 5_000);
+  const deliveryTimer = setInterval(() => void delivery.run(), 5_000);
 
   let resolveStopped!: () => void;
   const stopped = new Promise<void>((r) => (resolveStopped = r));
@@ -78,8 +91,11 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
   const stop = () =>
     (stopping ??= (async () => {
       await job.stop();
-      clearInterval(delivery);
-      await tick.idle(); // let an in-flight step finish rather than cut a send in half
+      clearInterval(deliveryTimer);
+      stopSignal.abort();
+      // In-flight sends finish (each is bounded by its sink's timeout); claimed rows not yet sent are released.
+      await tick.idle();
+      await delivery.idle();
       await t.close();
       t.log.info('tidings stopped');
       resolveStopped();

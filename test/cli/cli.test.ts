@@ -32,7 +32,8 @@ function run(args: string[], options: { input?: string; env?: Record<string, str
 const seedFile = join(root, 'seeds', readdirSync(join(root, 'seeds')).find((f) => f.endsWith('.txt'))!);
 const seedText = readFileSync(seedFile, 'utf8').replace(/^\s*date\s+\S+\s*/, '');
 
-describe('tidings CLI', () => {
+// Each run starts a fresh Node process; on a busy machine a test of several runs takes a while.
+describe('tidings CLI', { timeout: 120_000 }, () => {
   it('summarize --jsonl: one valid line out per line in, errors inline, order kept', async () => {
     const input = [JSON.stringify({ id: 's', text: seedText }), 'not json', JSON.stringify({ id: 'e', text: '' }), JSON.stringify({ id: 'w', text: seedText, words: 40 })].join('\n');
     const r = await run(['summarize', '--jsonl'], { input });

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article, ChatTarget, OutboxRow, Subscription } from '../../src/core/model';
 import type { Store } from '../../src/core/ports';
+import { scheduleContract } from './contract-schedule';
 
 const chat = (id: string, threadId: string | null = null): ChatTarget => ({ platform: 'telegram', chatId: id, threadId });
 const T0 = '2025-08-14T08:00:00.000Z';
@@ -73,6 +74,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     afterEach(async () => {
       await store.close();
     });
+
+    scheduleContract(() => store);
 
     describe('feeds', () => {
       it('keeps one row per URL and links chats to it', async () => {

@@ -1,5 +1,9 @@
 // From stored articles to a digest: group by story, rank, cap. Pure: the caller supplies the articles and "now".
 import type { Article, Digest, DigestEntry, Story } from '../model';
+import { sameStory } from '../stories/fingerprint';
+
+/** A digest entry's summary: two or three sentences, whatever the article's stored summary holds. */
+export const ENTRY_SENTENCES = 3;
 
 export interface DigestOptions {
   timezone: string;
@@ -11,7 +15,8 @@ export interface DigestOptions {
   quotes: boolean;
 }
 
-export function groupStories(articles: Article[]): Story[] {
+/** Articles grouped by the story ingestion gave them. */
+export function groupByStory(articles: Article[]): Story[] {
   const byStory = new Map<string, Article[]>();
   for (const a of articles) {
     const list = byStory.get(a.storyId);
@@ -20,6 +25,35 @@ export function groupStories(articles: Article[]): Story[] {
   }
   return [...byStory].map(([id, list]) => ({ id, articles: list }));
 }
+
+/**
+ * Stories whose articles are near-duplicates (MinHash similarity at or above SAME_STORY_SIMILARITY) become one: two outlets'
+ * tellings ingested in different runs, or before the other was known, still make one entry with several
+ * sources. Pairwise, so the caller bounds how many stories it passes.
+ */
+export function mergeNearDuplicates(stories: Story[]): Story[] {
+  const parent = stories.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  for (let i = 0; i < stories.length; i++)
+    for (let j = i + 1; j < stories.length; j++)
+      if (root(i) !== root(j) && nearDuplicates(stories[i]!, stories[j]!)) parent[root(j)] = root(i);
+  const merged = new Map<number, Story>();
+  stories.forEach((s, i) => {
+    const r = root(i);
+    const into = merged.get(r);
+    if (into) into.articles.push(...s.articles);
+    else merged.set(r, { id: s.id, articles: [...s.articles] });
+  });
+  return [...merged.values()];
+}
+
+/** One story per event: grouped by story id, then near-duplicates merged. */
+export function groupStories(articles: Article[]): Story[] {
+  return mergeNearDuplicates(groupByStory(articles));
+}
+
+const nearDuplicates = (a: Story, b: Story) =>
+  a.articles.some((x) => b.articles.some((y) => sameStory(x.fingerprint, y.fingerprint)));
 
 /** Whole-word, case-insensitive match of any topic in the story's title, keywords or text. */
 export function matchesTopics(story: Story, topics: string[]): number {
@@ -61,16 +95,20 @@ function entryOf(story: Story, withQuote: boolean): DigestEntry {
     headline: lead.title,
     url: lead.url,
     publishedAt: lead.publishedAt,
-    summary: lead.summary,
+    summary: lead.summary.slice(0, ENTRY_SENTENCES),
     quote,
     sources: [...sources].map(([name, url]) => ({ name, url })),
     excerptOnly: lead.excerptOnly,
   };
 }
 
+/** How many of the best stories the near-duplicate merge looks at: bounds its pairwise cost on a busy window. */
+export const MERGE_POOL = 200;
+
 export function buildDigest(articles: Article[], o: DigestOptions): Digest {
-  let stories = groupStories(articles);
+  let stories = groupByStory(articles);
   if (o.topics.length) stories = stories.filter((s) => matchesTopics(s, o.topics) > 0);
-  const ranked = rankStories(stories, o.topics, o.now).slice(0, Math.max(1, o.maxStories));
+  const pool = stories.length > MERGE_POOL ? rankStories(stories, o.topics, o.now).slice(0, MERGE_POOL) : stories;
+  const ranked = rankStories(mergeNearDuplicates(pool), o.topics, o.now).slice(0, Math.max(1, o.maxStories));
   return { timezone: o.timezone, since: o.since, until: o.until, generatedAt: o.now, entries: ranked.map((s) => entryOf(s, o.quotes)) };
 }

@@ -6,8 +6,13 @@ export interface DigestView {
   title?: string;
 }
 
-const dateIn = (iso: string, timezone: string) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+// Building a formatter costs far more than using one, and a fan-out renders thousands of dates in a few zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateIn(iso: string, timezone: string): string {
+  let f = dateFormats.get(timezone);
+  if (!f) dateFormats.set(timezone, (f = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: 'numeric', month: 'short', year: 'numeric' })));
+  return f.format(new Date(iso));
+}
 
 export function entrySection(e: DigestEntry, timezone: string, index: number): Section {
   const headline: Inline[] = [text(`${index + 1}. `), e.url ? { ...link(e.headline, e.url), bold: true } : bold(e.headline)];

@@ -15,10 +15,11 @@ export interface DueDigest {
  * The most recent scheduled time that has passed and was not covered yet, if it is still within the grace
  * period. Missed days before it are never built: a subscription down for three days gets one digest.
  */
-export function dueDigest(sub: Subscription, nowMs: number, graceMs = DEFAULT_GRACE_MS): DueDigest | null {
+export function dueDigest(sub: Subscription, nowMs: number, graceMs = DEFAULT_GRACE_MS, settleMs = 0): DueDigest | null {
   if (!sub.active) return null;
   const at = lastOccurrence(sub.time, sub.timezone, nowMs);
-  const coveredMs = Date.parse(sub.coveredUntil ?? sub.createdAt);
-  if (at <= coveredMs || nowMs - at > graceMs) return null;
+  // A digest built for `at` covers up to at least `at − settleMs`; a new subscription starts at its creation.
+  const done = sub.coveredUntil ? at - settleMs <= Date.parse(sub.coveredUntil) : at <= Date.parse(sub.createdAt);
+  if (done || nowMs - at > graceMs) return null;
   return { scheduledAt: at, periodKey: localDate(at, sub.timezone) };
 }

@@ -3,6 +3,7 @@
 // happens twice (fall back) counts once, the first time.
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -27,7 +28,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function wallClock(ms: number, zone: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!);
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
@@ -35,19 +36,32 @@ export function localDate(ms: number, zone: string): string {
   return new Date(wallClock(ms, zone)).toISOString().slice(0, 10);
 }
 
-/** The instant at which local date `day` (a UTC-midnight ms) reaches `hhmm` in `zone`. */
+/** UTC midnight of the local date of `ms` in `zone`: the "day" argument of instantOf. */
+export function localDay(ms: number, zone: string): number {
+  return Date.parse(`${localDate(ms, zone)}T00:00:00Z`);
+}
+
+/** The instant at which local date `dayMs` (a UTC-midnight ms) reaches `hhmm` in `zone`. */
 export function instantOf(dayMs: number, hhmm: string, zone: string): number {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  const wanted = dayMs + h * 3_600_000 + m * MINUTE;
-  // Two guesses from the offsets just before and after: one of them is right unless the time falls in a gap.
-  const candidates = [wanted - (wallClock(wanted, zone) - wanted), wanted - (wallClock(wanted - DAY / 2, zone) - (wanted - DAY / 2))]
-    .map((t) => Math.floor(t / MINUTE) * MINUTE)
+  const wanted = dayMs + h * HOUR + m * MINUTE;
+  // Every offset the zone uses within a day either side (UTC−12 … UTC+14 and at most one change in that
+  // span); each gives one candidate instant, and the candidates whose wall clock reads `wanted` are the
+  // real ones: one on a normal day, two when the clock falls back (the first counts), none in a gap.
+  const offsets = new Set<number>();
+  for (let k = -2; k <= 2; k++) {
+    const probe = wanted + k * (DAY / 2);
+    offsets.add(wallClock(probe, zone) - Math.floor(probe / MINUTE) * MINUTE);
+  }
+  const candidates = [...offsets]
+    .map((o) => wanted - o)
     .filter((t) => wallClock(t, zone) === wanted)
     .sort((a, b) => a - b);
   if (candidates.length) return candidates[0]!;
-  // A DST gap: the first minute whose wall clock is at or after the wanted time.
-  let lo = wanted - DAY / 2;
-  let hi = wanted + DAY / 2;
+  // A DST gap: the first minute whose wall clock is past the wanted time. Within a day of a gap the wall
+  // clock only moves forward, so a binary search over instants is sound.
+  let lo = wanted - 14 * HOUR - DAY / 2;
+  let hi = wanted + 12 * HOUR + DAY / 2;
   while (hi - lo > MINUTE) {
     const mid = Math.floor((lo + hi) / 2 / MINUTE) * MINUTE;
     if (wallClock(mid, zone) >= wanted) hi = mid;
@@ -58,7 +72,7 @@ export function instantOf(dayMs: number, hhmm: string, zone: string): number {
 
 /** The latest occurrence of `hhmm` in `zone` at or before `nowMs`. */
 export function lastOccurrence(hhmm: string, zone: string, nowMs: number): number {
-  const today = Date.UTC(...(localDate(nowMs, zone).split('-').map(Number) as [number, number, number]).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number]);
+  const today = localDay(nowMs, zone);
   for (let back = 0; back < 3; back++) {
     const t = instantOf(today - back * DAY, hhmm, zone);
     if (t <= nowMs) return t;
@@ -68,8 +82,7 @@ export function lastOccurrence(hhmm: string, zone: string, nowMs: number): numbe
 
 /** The next occurrence of `hhmm` in `zone` strictly after `nowMs`. */
 export function nextOccurrence(hhmm: string, zone: string, nowMs: number): number {
-  const last = lastOccurrence(hhmm, zone, nowMs);
-  const lastDay = Date.parse(`${localDate(last, zone)}T00:00:00Z`);
+  const lastDay = localDay(lastOccurrence(hhmm, zone, nowMs), zone);
   for (let ahead = 1; ahead < 4; ahead++) {
     const t = instantOf(lastDay + ahead * DAY, hhmm, zone);
     if (t > nowMs) return t;

@@ -66,6 +66,9 @@ export function similarity(a: string, b: string): number {
   return same / SLOTS;
 }
 
+/** True when two signatures tell the same story (empty or older-kind signatures never do). */
+export const sameStory = (a: string, b: string): boolean => similarity(a, b) >= SAME_STORY_SIMILARITY;
+
 interface Candidate {
   storyId: string;
   fingerprint: string;

@@ -1,49 +1,58 @@
-// Extractive summary: sentences scored by TF-IDF centrality with a lead prior, chosen verbatim, in order.
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
-import type { Budget, Quote, Summary } from '../model';
-import { isBoilerplate, splitSentences } from '../text';
+import type { Budget, Quote, Summary } from '../model.js';
+import { extractQuotes } from '../quotes/index.js';
+import { analyzeArticle } from './article.js';
+import { headlineFrom } from './headline.js';
+import { extractKeywords } from './keywords.js';
+import { rankQuotes } from './quote-rank.js';
+import { DEFAULT_WEIGHTS, select, type RankWeights } from './rank.js';
 
-const STOP = new Set('the a an and or of to in on for with at by from is are was were be been it its this that as he she they we i you said says'.split(' '));
+export { detectLanguage } from './language.js';
+export { headlineFrom } from './headline.js';
+export { DEFAULT_WEIGHTS, type RankWeights } from './rank.js';
 
-function stems(sentence: string): string[] {
-  return (sentence.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOP.has(w) && w.length > 1).map((w) => PorterStemmer.stem(w));
+export interface SummarizeOptions {
+  title?: string | null;
+  budget?: Budget;
 }
 
-export function summarize(text: string, options: { title?: string | null; budget?: Budget } = {}): Summary {
-  const budget = options.budget ?? { sentences: 3 };
-  const sentences = splitSentences(text).filter((s) => !isBoilerplate(s));
-  const bags = sentences.map(stems);
-  const df = new Map<string, number>();
-  for (const bag of bags) for (const t of new Set(bag)) df.set(t, (df.get(t) ?? 0) + 1);
-  const weight = (t: string) => Math.log(1 + sentences.length / (df.get(t) ?? 1));
-  const scores = bags.map((bag, i) => {
-    const centrality = bag.reduce((sum, t) => sum + weight(t) * ((df.get(t) ?? 1) - 1), 0) / Math.sqrt(bag.length + 1);
-    return centrality * (1 + 1 / (1 + i));
-  });
-  const order = scores.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score || a.i - b.i);
-  const chosen: number[] = [];
-  let words = 0;
-  for (const { i } of order) {
-    if ('sentences' in budget ? chosen.length >= budget.sentences : words >= budget.words) break;
-    chosen.push(i);
-    words += sentences[i]!.split(/\s+/).length;
+export const DEFAULT_BUDGET: Budget = { sentences: 3 };
+const MAX_QUOTES = 8;
+
+/** Extractive summary of one article: verbatim sentences in article order, its key quotes, keywords. */
+export function summarize(text: string, options: SummarizeOptions = {}): Summary {
+  return summarizeWith(text, options, DEFAULT_WEIGHTS);
+}
+
+/** `summarize` with explicit ranking weights (the benchmark compares settings through this door). */
+export function summarizeWith(text: string, options: SummarizeOptions, weights: RankWeights): Summary {
+  const givenTitle = options.title?.trim() ? options.title.trim() : null;
+  const article = analyzeArticle(text, givenTitle, weights);
+  const picked = select(article.candidates, article.scores, article.matrix, options.budget ?? DEFAULT_BUDGET, weights.lambda);
+  const sentences = picked.map((i) => article.sentences[article.candidates[i]?.index ?? -1]?.text ?? '').filter((s) => s !== '');
+  const content = article.candidates.map((c) => article.sentences[c.index]?.text ?? '');
+  const lead = content[0] ?? article.sentences[0]?.text ?? '';
+  // The quote finder reads the same paragraphs and sentences (a merged paragraph is one paragraph to both).
+  const furniture = new Set<number>();
+  let previousParagraph = -1;
+  for (const sentence of article.sentences) {
+    // A paragraph is furniture when its first sentence is ("Read more: …" taints the headline after it).
+    if (sentence.paragraph !== previousParagraph && sentence.boilerplate) furniture.add(sentence.paragraph);
+    previousParagraph = sentence.paragraph;
   }
-  chosen.sort((a, b) => a - b);
-  const keywords = [...df.keys()].sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0)).slice(0, 5);
-  const title = options.title?.trim() || headline(sentences[0] ?? '');
-  return { title, language: 'en', sentences: chosen.map((i) => sentences[i]!), quotes: findQuotes(text), keywords };
-}
-
-function headline(first: string): string {
-  const clause = first.split(/[.:;]/)[0] ?? first;
-  return clause.length <= 90 ? clause : `${clause.slice(0, clause.lastIndexOf(' ', 90))}…`;
-}
-
-function findQuotes(text: string): Quote[] {
-  const quotes: Quote[] = [];
-  const re = /[“"]([^”"]{20,})[”"],?\s*(?:([A-Z][a-z]+(?: [A-Z][a-z]+)*|he|she) (said|added|noted|told))?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    quotes.push({ text: m[1]!.trim(), speaker: m[2] ?? null, cue: m[3] ?? null });
-  }
-  return quotes.sort((a, b) => b.text.length - a.text.length);
+  const layout = { paragraphs: article.paragraphs, sentences: article.sentences, furniture };
+  const quotes: Quote[] = rankQuotes(article, extractQuotes(text, layout))
+    .slice(0, MAX_QUOTES)
+    .map((mention) => ({ text: mention.text, speaker: mention.speaker, cue: mention.cue }));
+  return {
+    title: givenTitle ?? headlineFrom(lead),
+    language: article.language,
+    sentences,
+    quotes,
+    keywords: extractKeywords({
+      title: givenTitle,
+      sentences: content,
+      language: article.language,
+      words: weights.stems ? undefined : article.terms,
+    }),
+  };
 }

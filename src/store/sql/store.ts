@@ -1,7 +1,7 @@
 // The Store port over Kysely: one implementation for SQLite and PostgreSQL; the dialects differ only in how
 // a delivery is leased (PostgreSQL skips rows another worker has locked).
 import { randomUUID } from 'node:crypto';
-import { type Kysely, Migrator, type Migration } from 'kysely';
+import { type Kysely, Migrator, type Migration, sql } from 'kysely';
 import type { Article, ChatTarget, Feed, OutboxRow, Subscription } from '../../core/model';
 import type { Store } from '../../core/ports';
 import { migrations } from '../migrations';
@@ -182,11 +182,19 @@ export class SqlStore implements Store {
 
   async saveSubscription(s: Subscription): Promise<void> {
     const row = fromSubscription(s);
-    const { id: _id, created_at: _created, ...update } = row;
+    const { id: _id, created_at: _created, covered_until: _covered, ...update } = row;
     await this.db
       .insertInto('subscriptions')
       .values(row)
-      .onConflict((oc) => oc.column('target_key').doUpdateSet(update))
+      .onConflict((oc) =>
+        oc.column('target_key').doUpdateSet({
+          ...update,
+          // Commands save a copy read before a digest may have moved the mark: never move it back.
+          covered_until: sql<string | null>`case when ${sql.ref('excluded.covered_until')} is null then ${sql.ref('subscriptions.covered_until')}
+            when ${sql.ref('subscriptions.covered_until')} is null or ${sql.ref('excluded.covered_until')} > ${sql.ref('subscriptions.covered_until')} then ${sql.ref('excluded.covered_until')}
+            else ${sql.ref('subscriptions.covered_until')} end`,
+        }),
+      )
       .execute();
   }
 
@@ -194,9 +202,32 @@ export class SqlStore implements Store {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('outbox').values(fromOutbox(row)).onConflict((oc) => oc.columns(['subscription_id', 'period_key']).doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-      if (coveredUntil !== null) await trx.updateTable('subscriptions').set({ covered_until: coveredUntil }).where('id', '=', row.subscriptionId).execute();
+      if (coveredUntil !== null) {
+        await trx
+          .updateTable('subscriptions')
+          .set({ covered_until: coveredUntil })
+          .where('id', '=', row.subscriptionId)
+          .where((eb) => eb.or([eb('covered_until', 'is', null), eb('covered_until', '<', coveredUntil)]))
+          .execute();
+      }
       return true;
     });
+  }
+
+  async hasDigestPeriod(subscriptionId: string, periodKey: string): Promise<boolean> {
+    const row = await this.db.selectFrom('outbox').select('id').where('subscription_id', '=', subscriptionId).where('period_key', '=', periodKey).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async releaseDelivery(id: string, leasedUntil: string, now: string): Promise<void> {
+    // Undo the claim's attempt count too: a release is not a failed attempt.
+    await this.db
+      .updateTable('outbox')
+      .set((eb) => ({ available_at: now, attempts: eb('attempts', '-', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('available_at', '=', leasedUntil)
+      .execute();
   }
 
   async claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {

@@ -1,0 +1,112 @@
+// Turning the words around a cue into a person's name: "US Secretary of State Marco Rubio" is Marco Rubio,
+// "Mr Eddington" is Eddington, "he" and "the Secretary of State" are somebody named earlier.
+
+/** Words of a role or title that come before a name and are not part of it. Lower-case. */
+export const ROLE_WORDS = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady', 'president', 'vice',
+  'secretary', 'state', 'minister', 'prime', 'deputy', 'senator', 'sen', 'rep', 'representative', 'congressman',
+  'congresswoman', 'governor', 'gov', 'mayor', 'judge', 'justice', 'chief', 'executive', 'chairman', 'chairwoman',
+  'chair', 'director', 'general', 'gen', 'lt', 'col', 'colonel', 'major', 'captain', 'capt', 'sgt', 'sergeant',
+  'admiral', 'adm', 'commander', 'officer', 'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'speaker',
+  'leader', 'candidate', 'nominee', 'democratic', 'republican', 'democrat', 'former', 'acting', 'attorney',
+  'ceo', 'cfo', 'coo', 'founder', 'co-founder', 'head', 'manager', 'coach', 'striker', 'midfielder', 'defender',
+  'goalkeeper', 'boss', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'rev', 'reverend', 'father',
+  'sister', 'brother', 'uncle', 'aunt', 'economist', 'analyst', 'professor', 'dean', 'coach', 'manager', 'premier',
+  'foreign', 'defense', 'defence', 'interior', 'finance', 'health', 'economy', 'trade', 'national', 'security',
+  'adviser', 'advisor', 'strategist', 'pollster', 'campaign', 'manager', 'presidential', 'vice-presidential', 'running',
+  'mate', 'gop', 'dem', 'u.s.', 'us', 'uk', 'eu', 'un', 'nato', 'russian', 'ukrainian', 'american', 'british', 'german',
+  'french', 'chinese', 'israeli', 'european', 'commissioner', 'inspector', 'detective', 'agent', 'host', 'anchor',
+  'editor', 'reporter', 'correspondent', 'author', 'writer', 'actor', 'actress', 'singer', 'star', 'champion',
+  'chairperson', 'treasurer', 'councillor', 'councilman', 'councilwoman', 'lawmaker', 'mp', 'mep', 'sen.', 'gov.',
+  'rep.', 'dr.', 'mr.', 'mrs.', 'ms.', 'gen.', 'lt.', 'col.', 'capt.', 'sgt.', 'adm.', 'prof.', 'rev.', 'st.',
+  'colleague', 'opponent', 'rival', 'challenger', 'incumbent', 'hopeful', 'then-candidate', 'then-senator', 'ex',
+  'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
+]);
+
+/** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */
+const SURNAMES_TOO = new Set(['dean', 'king', 'prince', 'major', 'bishop', 'marshal', 'chancellor', 'baker', 'sheriff', 'rice']);
+
+/** Words that never belong to a person's name (places, institutions, calendar). */
+const NOT_NAME = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'the', 'a', 'an',
+  'and', 'but', 'in', 'on', 'at', 'for', 'of', 'to', 'it', 'this', 'that', 'these', 'those', 'there', 'here',
+  'i', 'we', 'you', 'they', 'he', 'she', 'if', 'when', 'while', 'as', 'so', 'yet', 'or', 'nor', 'not', 'no',
+  'yes', 'oh', 'well', 'now', 'then', 'what', 'why', 'how', 'who', 'which', 'where', 'my', 'our', 'his', 'her',
+  'their', 'its', 'your', 'after', 'before', 'with', 'from', 'by', 'earlier', 'later', 'meanwhile', 'however',
+]);
+
+const INSTITUTION = new Set([
+  'bank', 'house', 'party', 'inc', 'corp', 'co', 'ltd', 'university', 'college', 'committee', 'department',
+  'ministry', 'news', 'times', 'post', 'journal', 'council', 'agency', 'union', 'commission', 'court', 'group',
+  'association', 'office', 'airlines', 'airways', 'center', 'centre', 'fund', 'reserve', 'exchange', 'network',
+  'service', 'institute', 'league', 'club', 'cup', 'championships', 'games', 'kingdom', 'states', 'republic',
+  'street', 'airport', 'foundation', 'company', 'campaign', 'administration', 'congress', 'senate', 'parliament',
+  'government', 'police', 'army', 'navy', 'times', 'herald', 'tribune', 'telegraph', 'guardian', 'press', 'media',
+  'radio', 'tv', 'television', 'broadcasting', 'corporation', 'board', 'authority', 'organisation', 'organization',
+  'hospital', 'school', 'church', 'city', 'county', 'river', 'island', 'square', 'hall', 'stadium', 'park',
+]);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'them', 'it']);
+
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|(?:al|bin|ibn|de|del|der|di|da|van|von|le|la|du|dos|mac)(?=$))$/u;
+
+export function tokensOf(phrase: string): string[] {
+  return phrase.split(/\s+/u).filter((token) => token !== '');
+}
+
+function clean(token: string): string {
+  return token.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/gu, '');
+}
+
+function isNameToken(token: string): boolean {
+  const bare = token.replace(/['’]s$/u, '');
+  return NAME_TOKEN.test(bare) && !NOT_NAME.has(bare.toLowerCase());
+}
+
+/**
+ * The name a noun phrase ends on, roles and titles stripped: the last run of capitalized words whose
+ * first words are not role words. Null when the phrase names nobody ("the source", "he").
+ */
+export function nameIn(phrase: string): string | null {
+  // "(D-Va.)" and other parentheticals are not part of a name.
+  const bare = phrase.replace(/\([^)]*\)/gu, ' ');
+  // "Cameron Easley for Morning Consult", "Mr. Cruz of Texas": the person comes before the preposition.
+  const head = /^(.*?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|for|from|with|in|on|to|and|who|which)\s+\p{Lu}/u.exec(bare);
+  if (head?.[1]) {
+    const named = nameIn(head[1]);
+    if (named && looksLikePerson(named)) return named;
+  }
+  const tokens = tokensOf(bare).map(clean).filter((t) => t !== '' && !/^I['’]/u.test(t));
+  let end = tokens.length;
+  while (end > 0 && !isNameToken(tokens[end - 1] ?? '')) end--;
+  if (end === 0) return null;
+  let start = end - 1;
+  while (start > 0 && isNameToken(tokens[start - 1] ?? '') && !/['’]s$/u.test(tokens[start - 1] ?? '')) start--;
+  let run = tokens.slice(start, end);
+  // "Sanders's campaign manager": the possessive names the employer, not the speaker.
+  if (/['’]s$/u.test(run.at(-1) ?? '')) return null;
+  const titled = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/iu.test(run[0] ?? '');
+  while (run.length > 1 && ROLE_WORDS.has((run[0] ?? '').toLowerCase())) run = run.slice(1);
+  // "Mr. King" is a surname that happens to be a role word.
+  const single = (run[0] ?? '').toLowerCase();
+  if (run.length === 1 && ROLE_WORDS.has(single) && !SURNAMES_TOO.has(single) && !(titled && tokens.length > start + 1)) return null;
+  // A lone all-caps word is an acronym (an agency, a network), kept as is; a possessive is not the speaker.
+  const name = run.join(' ').replace(/['’]s$/u, '');
+  return name === '' ? null : name;
+}
+
+/** Whether a name looks like a person's rather than an institution's or a place's. */
+export function looksLikePerson(name: string): boolean {
+  const tokens = tokensOf(name);
+  if (tokens.some((t) => INSTITUTION.has(t.toLowerCase()))) return false;
+  if (tokens.every((t) => /^\p{Lu}{2,}$/u.test(t))) return false;
+  return true;
+}
+
+/** Lower-case role nouns of a phrase ("the Secretary of State" → secretary, state). */
+export function roleWordsIn(phrase: string): string[] {
+  return tokensOf(phrase.toLowerCase())
+    .map((t) => t.replace(/[^\p{L}.-]/gu, ''))
+    .filter((t) => ROLE_WORDS.has(t) && !['the', 'former', 'us', 'u.s.'].includes(t));
+}

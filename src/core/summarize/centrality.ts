@@ -1,0 +1,40 @@
+// Continuous LexRank: a sentence matters when many sentences resemble it. Power iteration of a damped
+// random walk over the similarity graph (row-normalized), as in Erkan & Radev (2004).
+
+const DAMPING = 0.85;
+const ITERATIONS = 40;
+const TOLERANCE = 1e-6;
+
+/** Stationary scores of the similarity graph (sum to 1). `similarity[i][j]` must be symmetric. */
+export function pageRank(similarity: number[][]): number[] {
+  const n = similarity.length;
+  if (n === 0) return [];
+  // Transition weights, row-normalized once; a sentence like no other spreads its weight evenly.
+  const transition = new Float64Array(n * n);
+  const dangling = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = similarity[i] ?? [];
+    let total = 0;
+    for (let j = 0; j < n; j++) if (j !== i) total += row[j] ?? 0;
+    if (total === 0) dangling[i] = 1;
+    else for (let j = 0; j < n; j++) transition[i * n + j] = j === i ? 0 : (row[j] ?? 0) / total;
+  }
+  let scores = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
+  for (let iteration = 0; iteration < ITERATIONS; iteration++) {
+    let spread = 0;
+    for (let i = 0; i < n; i++) if (dangling[i]) spread += scores[i] as number;
+    next.fill((1 - DAMPING) / n + (DAMPING * spread) / n);
+    for (let i = 0; i < n; i++) {
+      if (dangling[i]) continue;
+      const share = DAMPING * (scores[i] as number);
+      const base = i * n;
+      for (let j = 0; j < n; j++) next[j] = (next[j] as number) + share * (transition[base + j] as number);
+    }
+    let change = 0;
+    for (let i = 0; i < n; i++) change += Math.abs((next[i] as number) - (scores[i] as number));
+    [scores, next] = [next, scores];
+    if (change < TOLERANCE) break;
+  }
+  return Array.from(scores);
+}

@@ -1,0 +1,62 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
+
+// Words and stems for ranking and matching. English words go through natural's Porter stemmer; other
+// languages are cut to a fixed prefix, which groups inflected forms well enough for similarity.
+
+const EXTRA_STOPWORDS = [
+  'says', 'say', 'told', 'tell', 'mr', 'mrs', 'ms', 'dr', 'also', 'would', 'could', 'will', 'shall', 'may', 'one',
+  'two', 'three', 'four', 'five', 'first', 'last', 'year', 'years', 'new', 'just', 'even', 'yet', 'however', 'although',
+  'though', 'according', 'per', 'cent', 'percent', 'via', 'within', 'without', 'upon', 'among', 'amid', 'us', 'let',
+  'don', 'doesn', 'didn', 'isn', 'wasn', 'aren', 'won', 'can', 've', 'll', 're', 'ago', 'week', 'weeks', 'day', 'days',
+  'time', 'times', 'way', 'lot', 'thing', 'things', 'something', 'anything', 'nothing', 'everything', 'people',
+  'going', 'get', 'gets', 'got', 'made', 'makes', 'went', 'go', 'goes', 'want', 'wants', 'know', 'think', 'see',
+  'seen', 'told', 'yesterday', 'today', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+  'saturday', 'sunday', 'around', 'whether', 'another', 'across', 'along', 'back', 'next', 'whose', 'every', 'least',
+  'able', 'including', 'added', 'noted', 'stated', 'earlier', 'later', 'recently', 'already', 'now', 'well', 'said',
+];
+
+/** Words too common to be keywords. */
+export const STOPWORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...EXTRA_STOPWORDS]);
+
+/**
+ * Words left out of sentence similarity: natural's list only. Reporting verbs and everyday nouns
+ * ("said", "year", "people") still tie the sentences of one story together, so ranking keeps them.
+ */
+const RANKING_STOPWORDS: ReadonlySet<string> = new Set(naturalStopwords);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Lower-case word tokens (letters and digits; inner apostrophes kept: "don't", "o'brien"). */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 100_000;
+
+/** The stem of one lower-case word. */
+export function stem(word: string, language = 'en'): string {
+  const key = language === 'en' ? word : `${language}:${word}`;
+  const cached = stemCache.get(key);
+  if (cached !== undefined) return cached;
+  const base = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
+  const result = language === 'en' ? PorterStemmer.stem(base) : base.slice(0, 6);
+  if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+  stemCache.set(key, result);
+  return result;
+}
+
+/**
+ * The words that carry meaning (no stopwords, no bare numbers, no one-letter tokens), stemmed unless
+ * `stemmed` is false, in which case they stay lower-case word forms.
+ */
+export function contentStems(text: string, language = 'en', stemmed = true): string[] {
+  const result: string[] = [];
+  for (const word of words(text)) {
+    if (word.length < 2 || RANKING_STOPWORDS.has(word) || /^\d+$/u.test(word)) continue;
+    if (language !== 'en' && word.length < 3) continue;
+    result.push(stemmed ? stem(word, language) : word);
+  }
+  return result;
+}

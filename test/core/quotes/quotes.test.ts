@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/core/quotes/index.js';
+
+const only = (text: string) => extractQuotes(text).map((q) => ({ text: q.text, speaker: q.speaker, cue: q.cue }));
+
+describe('extractQuotes', () => {
+  it('finds straight and curly quotes with the speaker after', () => {
+    expect(only('"Taxes will fall," Jane Doe said.')).toEqual([{ text: 'Taxes will fall', speaker: 'Jane Doe', cue: 'said' }]);
+    expect(only('“Taxes will fall,” said Jane Doe, the finance minister.')).toEqual([
+      { text: 'Taxes will fall', speaker: 'Jane Doe', cue: 'said' },
+    ]);
+  });
+
+  it('finds the speaker before the quote', () => {
+    expect(only('Jane Doe said: "Taxes will fall next year."')).toEqual([
+      { text: 'Taxes will fall next year.', speaker: 'Jane Doe', cue: 'said' },
+    ]);
+    expect(only('According to Jane Doe, "taxes will fall next year for most families."')).toMatchObject([
+      { speaker: 'Jane Doe', cue: 'according to' },
+    ]);
+  });
+
+  it('keeps several sentences and a quote split around its attribution as one quote', () => {
+    const [quote, ...rest] = extractQuotes('"We won. It was hard," she said. "Now we rest."\n\nMary Major leads the team.');
+    expect(rest).toHaveLength(0);
+    expect(quote?.text).toBe('We won. It was hard Now we rest.');
+    expect(quote?.parts.map((p) => p.text)).toEqual(['We won. It was hard', 'Now we rest.']);
+  });
+
+  it('keeps nested single quotes inside the quote', () => {
+    const [quote] = extractQuotes(`"People say 'what a victory for him' but he disagrees," Ann Lee said.`);
+    expect(quote?.text).toBe(`People say 'what a victory for him' but he disagrees`);
+    expect(quote?.speaker).toBe('Ann Lee');
+  });
+
+  it('does not take scare quotes or titles for quotes', () => {
+    expect(extractQuotes('The senator called it a "hoax" and went on to appear on "Shark Tank" later.')).toEqual([]);
+    expect(extractQuotes('She starred in “The Last Of The Mohicans” in 1992.')).toEqual([]);
+  });
+
+  it('strips roles and titles down to the name', () => {
+    expect(only('"We will see," US Secretary of State Marco Rubio said.')[0]?.speaker).toBe('Marco Rubio');
+    expect(only('"We will see," said Mr. John Smith (D-Va.), a senator.')[0]?.speaker).toBe('John Smith');
+  });
+
+  it('resolves pronouns to the person last reported as speaking', () => {
+    const text = 'Marco Rubio spoke to reporters on Monday. He met Vladimir Putin later.\n\n"We are ready," he said.';
+    expect(only(text)[0]?.speaker).toBe('Marco Rubio');
+  });
+
+  it('resolves a role noun to the person who holds it', () => {
+    const text = 'US Secretary of State Marco Rubio flew to Alaska.\n\n"It will be hard," the Secretary of State said.';
+    expect(only(text)[0]?.speaker).toBe('Marco Rubio');
+  });
+
+  it('prefers the full name to a later surname', () => {
+    const text = 'Jane Doe runs the fund.\n\n"Rates will rise this spring," Doe added.';
+    expect(only(text)).toEqual([{ text: 'Rates will rise this spring', speaker: 'Jane Doe', cue: 'added' }]);
+  });
+
+  it('knows many cue verbs', () => {
+    for (const cue of ['told', 'noted', 'stated', 'emphasized', 'acknowledged', 'added', 'wrote']) {
+      expect(only(`"The plan is sound and it will work," Jane Doe ${cue}.`)[0]).toMatchObject({ speaker: 'Jane Doe', cue });
+    }
+  });
+
+  it('gives a signed pull quote to its signer', () => {
+    expect(only('“He does not listen to us at all.” ― Ana Ruiz')).toEqual([
+      { text: 'He does not listen to us at all.', speaker: 'Ana Ruiz', cue: null },
+    ]);
+  });
+
+  it('leaves the speaker null when nobody can be named', () => {
+    expect(only('"The talks have stalled for now," a source said.')[0]?.speaker).toBeNull();
+  });
+});

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { headlineFrom, summarize } from '../../../src/core/summarize/index.js';
+
+// The seed article the project ships with: a ` date YYYY-MM-DD ` header, then the text.
+function seedText(): string {
+  const dir = join(process.cwd(), 'seeds');
+  const file = readdirSync(dir).find((name) => name.endsWith('.txt'));
+  if (!file) throw new Error('no seed article in seeds/');
+  return readFileSync(join(dir, file), 'utf8').replace(/^\s*date\s+\d{4}-\d{2}-\d{2}\s*/u, '');
+}
+
+describe('summarize on the seed article', () => {
+  const text = seedText();
+  const summary = summarize(text);
+
+  it('chooses verbatim sentences in article order, never a "Read more" line', () => {
+    expect(summary.sentences).toHaveLength(3);
+    let last = -1;
+    for (const sentence of summary.sentences) {
+      const at = text.indexOf(sentence);
+      expect(at).toBeGreaterThan(last);
+      last = at;
+      expect(sentence).not.toMatch(/^Read more|^Recall that/u);
+    }
+  });
+
+  it('does not pick a piece of a multi-sentence quotation, which would open a quote that never closes', () => {
+    for (const sentence of summary.sentences) expect((sentence.match(/"/gu) ?? []).length % 2, sentence).toBe(0);
+    const pieces = summarize('Officials met on Monday to discuss the budget. "We agreed on the numbers. We did not agree on the timing. That comes next week," the minister said. The budget goes to parliament in May.', { budget: { sentences: 2 } });
+    for (const sentence of pieces.sentences) expect(sentence).not.toMatch(/^"We agreed|^We did not|^That comes/u);
+  });
+
+  it('puts Rubio’s quote first, attributed to Marco Rubio', () => {
+    expect(summary.quotes[0]?.speaker).toBe('Marco Rubio');
+    expect(summary.quotes[0]?.text).toMatch(/^For President Trump, the meeting is not a concession/u);
+    expect(summary.quotes.some((q) => /unique/u.test(q.text))).toBe(false);
+  });
+
+  it('derives a short headline, language and lower-case keywords', () => {
+    expect(summary.title.length).toBeLessThanOrEqual(91);
+    expect(summary.title).not.toMatch(/^Read more/u);
+    expect(summary.language).toBe('en');
+    expect(summary.keywords.length).toBeGreaterThan(2);
+    for (const keyword of summary.keywords) expect(keyword).toBe(keyword.toLowerCase());
+    expect(summary.keywords).toContain('putin');
+  });
+
+  it('is deterministic', () => {
+    expect(summarize(text)).toEqual(summary);
+  });
+});
+
+describe('summarize', () => {
+  it('uses the given title and honours a word budget', () => {
+    const text = 'Alpha beta gamma delta one. Alpha beta gamma two more words here. Alpha beta three words. Gamma delta four.';
+    const summary = summarize(text, { title: 'Given title', budget: { words: 7 } });
+    expect(summary.title).toBe('Given title');
+    const words = summary.sentences.join(' ').split(/\s+/u).length;
+    expect(words).toBeLessThanOrEqual(7);
+    expect(summary.sentences.length).toBeGreaterThan(0);
+  });
+
+  it('handles a one-sentence teaser and an empty text', () => {
+    expect(summarize('Markets rallied on Friday after the central bank held rates.').sentences).toEqual([
+      'Markets rallied on Friday after the central bank held rates.',
+    ]);
+    expect(summarize('').sentences).toEqual([]);
+  });
+
+  it('skips a leading byline and boilerplate when deriving the headline', () => {
+    const text = 'By Jane Smith, Reporter\n\nThe city council approved a new budget for schools, roads and parks on Tuesday after a long debate.\n\nRead more: Other news';
+    const summary = summarize(text);
+    expect(summary.title).toBe('The city council approved a new budget for schools');
+    expect(summary.sentences.join(' ')).not.toMatch(/Read more|By Jane/u);
+  });
+
+  it('summarizes non-English text and names its language', () => {
+    const text =
+      'Зустріч президентів відбудеться в п’ятницю на Алясці. Сторони обговорять припинення вогню та обмін полоненими. ' +
+      'Експерти вважають, що переговори будуть складними. Україна наполягає на участі в переговорах.';
+    const summary = summarize(text, { budget: { sentences: 2 } });
+    expect(summary.language).toBe('uk');
+    expect(summary.sentences).toHaveLength(2);
+  });
+
+  it('is fast on a long article', () => {
+    const paragraph = 'The committee reviewed the budget on Monday and heard from officials. "We need more money for schools," the mayor said. Analysts expect the vote next week, after further hearings on roads. ';
+    const text = Array.from({ length: 130 }, (_, i) => `${paragraph}Item ${i} was noted.`).join('\n\n');
+    expect(text.split(/\s+/u).length).toBeGreaterThan(4000);
+    const started = performance.now();
+    const summary = summarize(text, { budget: { sentences: 5 } });
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(summary.sentences).toHaveLength(5);
+  });
+});
+
+describe('headlineFrom', () => {
+  it('keeps short sentences whole and cuts long ones at a clause or a word', () => {
+    expect(headlineFrom('Markets rallied on Friday.')).toBe('Markets rallied on Friday');
+    const long = 'The meeting with US President Donald Trump is not a victory for Russian dictator Vladimir Putin, officials in Kyiv said on Wednesday.';
+    const headline = headlineFrom(long);
+    expect(headline.length).toBeLessThanOrEqual(91);
+    expect(headline).toBe('The meeting with US President Donald Trump is not a victory for Russian dictator Vladimir Putin'.slice(0, 90).replace(/\s+\S*$/u, '') + '…');
+  });
+});
