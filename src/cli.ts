@@ -6,6 +6,8 @@ import type { Budget } from './core/model';
 import { toPlainText } from './core/document';
 import { loadDefaults } from './runtime/defaults';
 import type { Role } from './runtime/queued';
+import type { readOpml as ReadOpml } from './sources/feed/opml';
+import { readFile } from 'node:fs/promises';
 
 // Each command loads what it needs when it runs, so `--help` and the batch mode start fast and the service
 // does not pay for modules it does not use.
@@ -20,6 +22,7 @@ const USAGE = `usage: tidings <command>
   summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
   summarize --jsonl                              JSON Lines in on stdin, out on stdout
   feeds list | add URL | remove URL              the operator's global sources
+  feeds import FILE.opml | export                 OPML in (adds every feed) and out (to stdout)
   register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)`;
 
 function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
@@ -47,13 +50,14 @@ async function digestCommand(args: string[]): Promise<number> {
   const config = await configFromProcess();
   const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
   const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
-  const [{ digestOf }, { createSource }, { systemClock }, { digestDocument }] = await Promise.all([
+  const [{ digestOf }, { createConfiguredSource }, { systemClock }, { digestDocument }] = await Promise.all([
     import('./runtime/oneshot'),
     import('./runtime/sources'),
     import('./runtime/app'),
     import('./core/digest/document'),
   ]);
-  const { digest, errors } = await digestOf(sources, createSource(), systemClock, max, config.DIGEST_TIMEZONE);
+  const source = createConfiguredSource(config);
+  const { digest, errors } = await digestOf(sources, source, systemClock, max, config.DIGEST_TIMEZONE).finally(() => source.close());
   for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
   else process.stdout.write(`${digest.entries.length ? toPlainText(digestDocument(digest)) : 'No stories in these sources.'}\n`);
@@ -71,13 +75,13 @@ async function summarizeCommand(args: string[]): Promise<number> {
   if (!positionals.length) throw new UsageError('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
-  await configFromProcess();
-  const [{ summarizeInput, summaryJson }, { createSource }, { summaryDocument }] = await Promise.all([
+  const config = await configFromProcess();
+  const [{ summarizeInput, summaryJson }, { createConfiguredSource }, { summaryDocument }] = await Promise.all([
     import('./runtime/oneshot'),
     import('./runtime/sources'),
     import('./app/commands/summary'),
   ]);
-  const source = createSource();
+  const source = createConfiguredSource(config);
   let failures = 0;
   for (const input of positionals) {
     const r = await summarizeInput(input, source, readStdin, budget);
@@ -90,13 +94,24 @@ async function summarizeCommand(args: string[]): Promise<number> {
     if (values.json) process.stdout.write(`${JSON.stringify({ input, ...summaryJson(null, r.value) })}\n`);
     else process.stdout.write(`${toPlainText(summaryDocument(r.value, r.value.url, false))}\n\n`);
   }
+  await source.close();
   return failures === positionals.length ? 1 : 0;
 }
 
 async function feedsCommand(args: string[]): Promise<number> {
   const [verb, url, ...extra] = args;
-  if (!verb || !['list', 'add', 'remove'].includes(verb)) throw new UsageError('feeds takes list, add URL or remove URL');
-  if (verb !== 'list' && (!url || extra.length)) throw new UsageError(`feeds ${verb} takes one URL`);
+  if (!verb || !['list', 'add', 'remove', 'import', 'export'].includes(verb)) throw new UsageError('feeds takes list, add URL, remove URL, import FILE.opml or export');
+  if ((verb === 'list' || verb === 'export') && url) throw new UsageError(`feeds ${verb} takes no argument`);
+  if (verb !== 'list' && verb !== 'export' && (!url || extra.length)) throw new UsageError(verb === 'import' ? 'feeds import takes one OPML file' : `feeds ${verb} takes one URL`);
+  let opml: ReturnType<typeof ReadOpml> | null = null;
+  const { readOpml, writeOpml } = await import('./sources/feed/opml');
+  if (verb === 'import') {
+    const text = await readFile(url!, 'utf8').catch(() => {
+      throw new UsageError(`cannot read ${url}`);
+    });
+    opml = readOpml(text);
+    if (!opml.ok) throw new UsageError(`${url}: ${opml.error.userMessage}`);
+  }
   const config = await configFromProcess();
   const { createTidings } = await import('./runtime/app');
   const t = await createTidings(config);
@@ -107,8 +122,18 @@ async function feedsCommand(args: string[]): Promise<number> {
         process.stderr.write(`tidings: ${url}: ${read.error.userMessage} (${read.error.code})\n`);
         return 1;
       }
-      await t.store.addFeed(url!, null, read.value.title);
-      process.stdout.write(`added ${url}\n`);
+      // A site's address leads to its feed: store the feed.
+      const feedUrl = read.value.movedTo ?? url!;
+      await t.store.addFeed(feedUrl, null, read.value.title);
+      process.stdout.write(`added ${feedUrl}${feedUrl === url ? '' : ` (the feed of ${url})`}\n`);
+    } else if (verb === 'import' && opml?.ok) {
+      for (const f of opml.value.feeds) await t.store.addFeed(f.url, null, f.title);
+      for (const bad of opml.value.skipped) process.stderr.write(`tidings: skipped ${bad}: not an http(s) address\n`);
+      process.stdout.write(`imported ${opml.value.feeds.length} feeds\n`);
+    } else if (verb === 'export') {
+      const remote = (await t.store.listFeeds(null)).filter((f) => /^https?:\/\//i.test(f.url));
+      process.stdout.write(writeOpml(remote.map((f) => ({ url: f.url, title: f.title }))));
+      process.stdout.write('\n');
     } else if (verb === 'remove') {
       if (!(await t.store.removeFeed(url!, null))) {
         process.stderr.write(`tidings: ${url} is not one of the global sources\n`);

@@ -1,11 +1,11 @@
 // Reading a source into stored, summarized articles grouped into stories.
 import type { Article, Feed, RawItem } from '../core/model';
-import type { Clock, Logger, Source, Store } from '../core/ports';
+import type { Clock, Logger, Source, SourceRead, Store } from '../core/ports';
 import { type Result, ok } from '../core/errors';
 import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
 import { itemIdentity } from '../core/stories/identity';
-import { fingerprint, matchStory } from '../core/stories/fingerprint';
+import { StoryIndex, fingerprint } from '../core/stories/fingerprint';
 
 export interface IngestDeps {
   store: Store;
@@ -20,6 +20,8 @@ export interface IngestOutcome {
   articleIds: string[];
   newCount: number;
   notModified: boolean;
+  /** The source asked not to be read again for this long (ttl, Cache-Control), if it said. */
+  retryAfterMs: number | null;
 }
 
 /** Stories are grouped among articles that arrived within this window. */
@@ -61,26 +63,57 @@ export function toArticle(item: RawItem, feed: Feed, name: string, now: string, 
   };
 }
 
-/** Reads one feed, stores what is new, and keeps the feed's validators for the next conditional read. */
-export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<IngestOutcome>> {
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The candidates for story grouping: every article that arrived within the story window. */
+export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>): Promise<StoryIndex> {
+  return new StoryIndex(await deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString()));
+}
+
+export interface IngestOptions {
+  /** The story index of the polling run (loaded from the store when absent). */
+  stories?: StoryIndex;
+  /** Extra fields for the feed's row after a good read (the next poll time), written in the same update. */
+  schedule?: (read: SourceRead) => Partial<Feed>;
+}
+
+/**
+ * Reads one feed, stores what is new, and keeps the feed's validators for the next conditional read.
+ * A polling run passes one story index to every feed it reads, so the recent fingerprints are loaded once.
+ */
+export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOptions = {}): Promise<Result<IngestOutcome>> {
+  const { stories, schedule } = options;
   const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
-  await deps.store.updateFeed(feed.id, {
+  // A good read also turns a paused feed back on: that is how a manual check revives it. Only what changed is
+  // written, so an unchanged feed (304) costs no write here.
+  const next = {
     etag: r.etag ?? feed.etag,
     lastModified: r.lastModified ?? feed.lastModified,
     title: feed.title ?? r.title,
     failures: 0,
     lastError: null,
-    ...(r.movedTo ? { url: r.movedTo } : {}),
-  });
-  if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true });
+    enabled: true,
+  };
+  const patch = { ...Object.fromEntries(Object.entries(next).filter(([k, v]) => feed[k as keyof typeof next] !== v)), ...schedule?.(r) };
+  if (Object.keys(patch).length) await deps.store.updateFeed(feed.id, patch);
+  if (r.movedTo && r.movedTo !== feed.url) {
+    try {
+      await deps.store.updateFeed(feed.id, { url: r.movedTo });
+      deps.log.info({ from: feed.url, to: r.movedTo }, 'feed moved');
+    } catch (err) {
+      // Another row already has the new address (someone added it directly): keep reading the old one.
+      deps.log.warn({ from: feed.url, to: r.movedTo, err: (err as Error).message }, 'feed moved onto a known feed');
+    }
+  }
+  if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true, retryAfterMs: r.retryAfterMs });
 
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const recent = await deps.store.recentFingerprints(new Date(now.getTime() - STORY_WINDOW_MS).toISOString());
   const name = sourceName(feed, feed.title ?? r.title);
   const items = r.items.filter((item) => item.text.trim() || item.title?.trim());
+  const index = stories ?? (await loadStoryIndex(deps));
   const known = await deps.store.existingArticleIds(items.map((item) => itemIdentity(item, feed.url)));
   const articleIds: string[] = [];
   let newCount = 0;
@@ -90,13 +123,16 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed): Promise<Result<I
       articleIds.push(id);
       continue;
     }
-    const article = toArticle(item, feed, name, nowIso, (fp) => matchStory(fp, recent));
+    // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
+    // items, so other feeds' fetches are not timed out by our own busy loop.
+    await yieldToEventLoop();
+    const article = toArticle(item, feed, name, nowIso, (fp) => index.match(fp));
     if (await deps.store.saveArticle(article)) {
       newCount++;
-      recent.push({ id: article.id, storyId: article.storyId, fingerprint: article.fingerprint });
+      index.add(article);
     }
     articleIds.push(article.id);
   }
   deps.log.debug({ feed: feed.url, items: r.items.length, new: newCount }, 'feed ingested');
-  return ok({ feedId: feed.id, articleIds, newCount, notModified: false });
+  return ok({ feedId: feed.id, articleIds, newCount, notModified: false, retryAfterMs: r.retryAfterMs });
 }

@@ -1,9 +1,11 @@
-// Polling every feed on its own interval, backing off when it fails and pausing it after a run of failures
-// (its chats are told once). A successful manual check (/feeds add of the same URL) turns it back on.
+// Polling every feed on its own interval. A feed's own wishes (ttl, Cache-Control, Retry-After) are honoured
+// within a floor and a ceiling; failures back off exponentially, and after a run of them the feed is paused and
+// its chats are told once. A successful manual check (/feeds add of the same URL) turns it back on.
 import type { Feed } from '../core/model';
 import type { Sink } from '../core/ports';
 import { message } from '../core/document';
-import { type IngestDeps, ingestFeed } from './ingest';
+import type { StoryIndex } from '../core/stories/fingerprint';
+import { type IngestDeps, ingestFeed, loadStoryIndex } from './ingest';
 
 export interface PollPolicy {
   /** The normal interval between two reads of a feed. */
@@ -16,6 +18,9 @@ export interface PollPolicy {
 
 export const DEFAULT_POLL_POLICY: PollPolicy = { intervalMs: 15 * 60_000, floorMs: 5 * 60_000, maxFailures: 10 };
 
+/** However long a feed asks us to stay away, we look again within a day. */
+const CEILING_MS = 86_400_000;
+
 export interface PollDeps extends IngestDeps {
   /** Sinks by platform, to tell a paused feed's chats. */
   sinks?: ReadonlyMap<string, Sink>;
@@ -25,34 +30,45 @@ export interface PollDeps extends IngestDeps {
 export interface PollReport {
   polled: number;
   newArticles: number;
+  notModified: number;
   failed: number;
+  paused: number;
 }
 
 /** Backoff after `failures` failures in a row: the interval doubled each time, at most a day. */
-export const backoffMs = (policy: PollPolicy, failures: number): number => Math.min(86_400_000, policy.intervalMs * 2 ** Math.min(failures, 10));
+export const backoffMs = (policy: PollPolicy, failures: number): number => Math.min(CEILING_MS, policy.intervalMs * 2 ** Math.min(failures, 10));
 
-async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: PollReport): Promise<void> {
+/** The wait before the next read after a good one: what the feed asked for, else the interval, within floor and ceiling. */
+export const nextIntervalMs = (policy: PollPolicy, askedMs: number | null): number =>
+  Math.min(CEILING_MS, Math.max(policy.floorMs, askedMs ?? policy.intervalMs));
+
+async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: PollReport, stories: StoryIndex): Promise<void> {
   const now = deps.clock.now().getTime();
-  const result = await ingestFeed(deps, feed);
+  const schedule = (read: { retryAfterMs: number | null }) => ({ nextPollAt: new Date(now + nextIntervalMs(policy, read.retryAfterMs)).toISOString() });
+  const result = await ingestFeed(deps, feed, { stories, schedule });
   report.polled++;
   if (result.ok) {
     report.newArticles += result.value.newCount;
+    if (result.value.notModified) report.notModified++;
     return;
   }
   report.failed++;
   const failures = feed.failures + 1;
   const paused = failures >= policy.maxFailures;
+  const asked = typeof result.error.details.retryAfterMs === 'number' ? result.error.details.retryAfterMs : 0;
   await deps.store.updateFeed(feed.id, {
     failures,
     lastError: result.error.code,
     enabled: !paused,
-    nextPollAt: new Date(now + backoffMs(policy, failures)).toISOString(),
+    nextPollAt: new Date(now + Math.min(CEILING_MS, Math.max(backoffMs(policy, failures), asked, policy.floorMs))).toISOString(),
   });
-  deps.log.warn({ feed: feed.url, code: result.error.code, failures }, 'feed read failed');
-  if (paused) {
-    for (const owner of await deps.store.feedOwners(feed.id)) {
-      await deps.sinks?.get(owner.platform)?.send(owner, message(`I paused the feed ${feed.url}: it failed ${failures} times in a row (${result.error.userMessage}). Add it again with /feeds add to retry.`));
-    }
+  deps.log.warn({ feed: feed.url, code: result.error.code, error: result.error.userMessage, failures }, 'feed read failed');
+  if (!paused) return;
+  report.paused++;
+  // Only the transition pauses, and a paused feed is not polled again, so each chat hears of it once.
+  for (const owner of await deps.store.feedOwners(feed.id)) {
+    const outcome = await deps.sinks?.get(owner.platform)?.send(owner, message(`I paused the feed ${feed.url}: it failed ${failures} times in a row (${result.error.userMessage}). Add it again with /feeds add to retry.`));
+    if (outcome && outcome.kind !== 'sent') deps.log.warn({ feed: feed.url, chat: owner.chatId, outcome: outcome.kind }, 'could not tell a chat its feed was paused');
   }
 }
 
@@ -61,12 +77,18 @@ export async function pollDueFeeds(deps: PollDeps, concurrency = 8): Promise<Pol
   const policy = deps.policy ?? DEFAULT_POLL_POLICY;
   const nowMs = deps.clock.now().getTime();
   const due = (await deps.store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
-  const report: PollReport = { polled: 0, newArticles: 0, failed: 0 };
+  const report: PollReport = { polled: 0, newArticles: 0, notModified: 0, failed: 0, paused: 0 };
   const queue = [...due];
+  const stories = await loadStoryIndex(deps);
   const worker = async () => {
     for (let feed = queue.shift(); feed; feed = queue.shift()) {
-      await deps.store.updateFeed(feed.id, { nextPollAt: new Date(nowMs + policy.intervalMs).toISOString() });
-      await pollOne(deps, feed, policy, report);
+      try {
+        await pollOne(deps, feed, policy, report, stories);
+      } catch (err) {
+        // A bug or a store hiccup on one feed must not stop the others.
+        report.failed++;
+        deps.log.error({ feed: feed.url, err: (err as Error).message }, 'polling a feed threw');
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
@@ -87,7 +109,7 @@ export async function takeDueFeeds(deps: PollDeps): Promise<Feed[]> {
 
 /** Reads one feed with the same backoff and pause rules as pollDueFeeds: the unit of work of a poll job. */
 export async function pollFeed(deps: PollDeps, feed: Feed): Promise<PollReport> {
-  const report: PollReport = { polled: 0, newArticles: 0, failed: 0 };
-  await pollOne(deps, feed, deps.policy ?? DEFAULT_POLL_POLICY, report);
+  const report: PollReport = { polled: 0, newArticles: 0, notModified: 0, failed: 0, paused: 0 };
+  await pollOne(deps, feed, deps.policy ?? DEFAULT_POLL_POLICY, report, await loadStoryIndex(deps));
   return report;
 }

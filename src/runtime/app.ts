@@ -8,7 +8,7 @@ import { type DigestDeps } from '../app/digests';
 import { ingestFeed } from '../app/ingest';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
-import { createSource } from './sources';
+import { createConfiguredSource } from './sources';
 import { openStore } from './store';
 import { type Defaults, loadDefaults } from './defaults';
 
@@ -37,7 +37,7 @@ export async function createTidings(
   const defaults = loadDefaults();
   const opened = await openStore(config.DATABASE_URL);
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const source = options.source ?? createSource();
+  const source: Source & { close?(): Promise<void> } = options.source ?? createConfiguredSource(config);
   const sinks = new Map<string, Sink>();
   const policy: PollPolicy = {
     ...DEFAULT_POLL_POLICY,
@@ -65,6 +65,9 @@ export async function createTidings(
     commands,
     policy,
     digestDeps: { store, clock, log },
-    close: () => store.close(),
+    close: async () => {
+      await source.close?.();
+      await store.close();
+    },
   };
 }

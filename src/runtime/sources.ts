@@ -1,7 +1,9 @@
 // The one Source the app sees: local files and folders here, http(s) through the safe fetcher.
+import type { Config } from '../config/env';
 import { fail } from '../core/errors';
 import type { Source } from '../core/ports';
 import { isLocalLocation, readLocal } from '../sources/local';
+import type { WebSource } from '../sources/web';
 
 export function createSource(remote?: Source): Source {
   return {
@@ -11,4 +13,19 @@ export function createSource(remote?: Source): Source {
       return Promise.resolve(fail('fetch/bad-url', `I can only read local files here, not ${location}.`));
     },
   };
+}
+
+/**
+ * Local files plus the web, with the fetcher's address policy taken from the configuration. The web stack
+ * (HTTP client, feed parser, DOM) is loaded on the first http(s) read, so commands that never fetch start fast.
+ */
+export function createConfiguredSource(config: Pick<Config, 'FETCH_ALLOW_PRIVATE_NETWORKS'>): Source & { close(): Promise<void> } {
+  let web: Promise<WebSource> | null = null;
+  const remote: Source = {
+    read: async (location, state) => {
+      web ??= import('../sources/web').then((m) => m.createWebSourceWith({ allowPrivateNetworks: config.FETCH_ALLOW_PRIVATE_NETWORKS }));
+      return (await web).read(location, state);
+    },
+  };
+  return { ...createSource(remote), close: async () => (web ? (await web).close() : undefined) };
 }

@@ -1,6 +1,6 @@
 // From stored articles to a digest: group by story, rank, cap. Pure: the caller supplies the articles and "now".
 import type { Article, Digest, DigestEntry, Story } from '../model';
-import { SAME_STORY_DISTANCE, hammingDistance } from '../stories/fingerprint';
+import { sameStory } from '../stories/fingerprint';
 
 /** A digest entry's summary: two or three sentences, whatever the article's stored summary holds. */
 export const ENTRY_SENTENCES = 3;
@@ -27,7 +27,7 @@ export function groupByStory(articles: Article[]): Story[] {
 }
 
 /**
- * Stories whose articles are near-duplicates (SimHash within SAME_STORY_DISTANCE) become one: two outlets'
+ * Stories whose articles are near-duplicates (MinHash similarity at or above SAME_STORY_SIMILARITY) become one: two outlets'
  * tellings ingested in different runs, or before the other was known, still make one entry with several
  * sources. Pairwise, so the caller bounds how many stories it passes.
  */
@@ -53,7 +53,7 @@ export function groupStories(articles: Article[]): Story[] {
 }
 
 const nearDuplicates = (a: Story, b: Story) =>
-  a.articles.some((x) => b.articles.some((y) => x.fingerprint && y.fingerprint && hammingDistance(x.fingerprint, y.fingerprint) <= SAME_STORY_DISTANCE));
+  a.articles.some((x) => b.articles.some((y) => sameStory(x.fingerprint, y.fingerprint)));
 
 /** Whole-word, case-insensitive match of any topic in the story's title, keywords or text. */
 export function matchesTopics(story: Story, topics: string[]): number {

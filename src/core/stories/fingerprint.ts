@@ -1,51 +1,143 @@
-// Near-duplicate detection: a 64-bit SimHash over word shingles of title + lead. The same story told by two
-// outlets differs in a few bits; unrelated stories differ in about half of them.
+// Near-duplicate detection: a MinHash signature over the content words of title + lead. Two outlets telling the
+// same story reuse most of its names, numbers and verbs but not its sentences, so word sets (not word sequences)
+// are what match: a 64-bit SimHash over 3-word shingles put rewrites of one story as far apart as unrelated
+// stories (see test/core/stories). Similarity is the share of equal slots, an estimate of the Jaccard index.
 import { hash64 } from './hash';
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const LEAD_WORDS = 80;
+/** The title and the first this-many content words: the lead is where outlets agree most. */
+const LEAD_WORDS = 60;
+/** Below this many distinct content words there is too little to compare (a bare headline). */
+const MIN_WORDS = 6;
+const SLOTS = 64;
+/** Slots per band for the candidate index: two 16-bit slots agree by chance about once in four billion. */
+const BAND = 2;
 
+/** Only the latest this-many articles of one band are compared: a crowded band is a common phrase, not evidence. */
+const BUCKET_SCAN = 64;
+
+/** Share of equal slots at and above which two articles tell the same story. */
+export const SAME_STORY_SIMILARITY = 0.4;
+
+const STOP = new Set(
+  ('a an the of to in on at for and or but nor is are was were be been being has have had do does did it its this that these those with as by from ' +
+    'after before over under into out up down about than then so not no yes will would can could should may might must shall he she they we you i ' +
+    'his her their our your my me them us him who whom which what when where why how all any some more most also just only very said says say told ' +
+    'new one two last first year years day days week on said according').split(' '),
+);
+
+/** Crude suffix folding so "voted"/"votes"/"voting" meet; languages without these endings pass unchanged. */
+const fold = (w: string) => (w.length > 5 ? w.replace(/(ing|ed|es|s)$/, '') : w);
+
+export function contentWords(title: string, text: string): Set<string> {
+  const words = `${title} ${text}`.toLowerCase().match(WORD) ?? [];
+  const out = new Set<string>();
+  for (const w of words) {
+    if (STOP.has(w) || (w.length < 2 && !/\d/.test(w))) continue;
+    out.add(fold(w));
+    if (out.size >= LEAD_WORDS) break;
+  }
+  return out;
+}
+
+/** The signature as hex (SLOTS × 4 digits), or '' when the text is too short to compare. */
 export function fingerprint(title: string, text: string): string {
-  const words = `${title} ${text}`.toLowerCase().match(WORD)?.slice(0, LEAD_WORDS) ?? [];
-  const counts = new Array<number>(64).fill(0);
-  const shingles = words.length >= 3 ? words.slice(0, -2).map((w, i) => `${w} ${words[i + 1]} ${words[i + 2]}`) : words;
-  for (const shingle of shingles) {
-    const [hi, lo] = hash64(shingle);
-    for (let bit = 0; bit < 32; bit++) {
-      counts[bit]! += (hi >>> bit) & 1 ? 1 : -1;
-      counts[bit + 32]! += (lo >>> bit) & 1 ? 1 : -1;
+  const words = contentWords(title, text);
+  if (words.size < MIN_WORDS) return '';
+  const mins = new Uint32Array(SLOTS).fill(0xffffffff);
+  for (const w of words) {
+    const [h1, h2] = hash64(w);
+    // Double hashing (Kirsch–Mitzenmacher): slot i uses h1 + i·h2, as good as independent hashes here.
+    for (let i = 0; i < SLOTS; i++) {
+      const h = (h1 + Math.imul(i, h2 | 1)) >>> 0;
+      if (h < mins[i]!) mins[i] = h;
     }
   }
   let hex = '';
-  for (let nibble = 0; nibble < 16; nibble++) {
-    let v = 0;
-    for (let b = 0; b < 4; b++) if (counts[nibble * 4 + b]! > 0) v |= 1 << b;
-    hex += v.toString(16);
-  }
+  for (const m of mins) hex += (m & 0xffff).toString(16).padStart(4, '0');
   return hex;
 }
 
-export function hammingDistance(a: string, b: string): number {
-  let d = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    let x = parseInt(a[i]!, 16) ^ parseInt(b[i]!, 16);
-    while (x) {
-      d += x & 1;
-      x >>= 1;
-    }
-  }
-  return d + Math.abs(a.length - b.length) * 4;
+/** Estimated Jaccard similarity of two signatures; 0 for signatures of different kinds or empty ones. */
+export function similarity(a: string, b: string): number {
+  if (!a || a.length !== b.length || a.length !== SLOTS * 4) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i += 4) if (a.startsWith(b.slice(i, i + 4), i)) same++;
+  return same / SLOTS;
 }
 
-/** Bits that may differ between two tellings of one story. */
-export const SAME_STORY_DISTANCE = 10;
+/** True when two signatures tell the same story (empty or older-kind signatures never do). */
+export const sameStory = (a: string, b: string): boolean => similarity(a, b) >= SAME_STORY_SIMILARITY;
+
+interface Candidate {
+  storyId: string;
+  fingerprint: string;
+}
+
+interface Entry {
+  storyId: string;
+  slots: Uint16Array;
+}
+
+function slotsOf(fp: string): Uint16Array | null {
+  if (fp.length !== SLOTS * 4) return null;
+  const slots = new Uint16Array(SLOTS);
+  for (let i = 0; i < SLOTS; i++) slots[i] = parseInt(fp.slice(i * 4, i * 4 + 4), 16);
+  return slots;
+}
+
+const bandKey = (slots: Uint16Array, b: number) => b * 2 ** 32 + slots[b * BAND]! * 65536 + slots[b * BAND + 1]!;
+
+/**
+ * Recent articles indexed by bands of their signature (locality-sensitive hashing), so matching a new article
+ * compares it with the few that share a band instead of every article of the last two days.
+ */
+export class StoryIndex {
+  /** Most bands hold one article: it is stored bare, and only a shared band gets an array (this saves memory). */
+  private readonly bands = new Map<number, Entry | Entry[]>();
+
+  constructor(candidates: Iterable<Candidate> = []) {
+    for (const c of candidates) this.add(c);
+  }
+
+  add(c: Candidate): void {
+    const slots = slotsOf(c.fingerprint);
+    if (!slots) return;
+    const entry: Entry = { storyId: c.storyId, slots };
+    for (let b = 0; b < SLOTS / BAND; b++) {
+      const key = bandKey(slots, b);
+      const held = this.bands.get(key);
+      if (!held) this.bands.set(key, entry);
+      else if (Array.isArray(held)) held.push(entry);
+      else this.bands.set(key, [held, entry]);
+    }
+  }
+
+  /** The story of the most similar earlier article at or above the threshold, or null for a new story. */
+  match(fp: string): string | null {
+    const slots = slotsOf(fp);
+    if (!slots) return null;
+    let best: { storyId: string; same: number } | null = null;
+    const needed = Math.ceil(SAME_STORY_SIMILARITY * SLOTS);
+    const seen = new Set<Entry>();
+    for (let b = 0; b < SLOTS / BAND; b++) {
+      const held = this.bands.get(bandKey(slots, b));
+      if (!held) continue;
+      const bucket = Array.isArray(held) ? held : [held];
+      for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - BUCKET_SCAN); k--) {
+        const e = bucket[k]!;
+        if (seen.has(e)) continue;
+        seen.add(e);
+        let same = 0;
+        for (let i = 0; i < SLOTS; i++) if (e.slots[i] === slots[i]) same++;
+        if (same >= needed && (!best || same > best.same)) best = { storyId: e.storyId, same };
+      }
+    }
+    return best?.storyId ?? null;
+  }
+}
 
 /** The story of the closest earlier article within the threshold, or null for a new story. */
-export function matchStory(fp: string, candidates: { storyId: string; fingerprint: string }[]): string | null {
-  let best: { storyId: string; d: number } | null = null;
-  for (const c of candidates) {
-    const d = hammingDistance(fp, c.fingerprint);
-    if (d <= SAME_STORY_DISTANCE && (!best || d < best.d)) best = { storyId: c.storyId, d };
-  }
-  return best?.storyId ?? null;
+export function matchStory(fp: string, candidates: Candidate[]): string | null {
+  return new StoryIndex(candidates).match(fp);
 }

@@ -32,5 +32,7 @@ export function itemIdentity(item: RawItem, feedKey: string): string {
   }
   const url = item.url ? canonicalUrl(item.url) : null;
   if (url) return `url:${url}`;
-  return `hash:${fnv1a64(item.text.replace(/\s+/g, ' ').trim().toLowerCase())}`;
+  // The text alone when there is one, so an edited headline is not a new item; the title only when it is all there is.
+  const text = item.text.replace(/\s+/g, ' ').trim().toLowerCase();
+  return `hash:${fnv1a64(text || `title:${(item.title ?? '').replace(/\s+/g, ' ').trim().toLowerCase()}`)}`;
 }

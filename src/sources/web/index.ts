@@ -1,0 +1,83 @@
+// The Source for http(s) locations: a feed if the answer parses as one, else the page's article, else the feed
+// the page (or the site's usual paths) points to. All of it goes through the one safe fetcher.
+import { type Result, fail, ok } from '../../core/errors';
+import type { Source, SourceRead, SourceState } from '../../core/ports';
+import { type Fetched, type Fetcher, type FetcherOptions, createFetcher } from '../http/fetcher';
+import { decodeBody } from '../feed/charset';
+import { looksLikeFeed, parseFeedText } from '../feed/parse';
+import { commonFeedUrls, feedLinks } from '../page/discover';
+import { extractArticle, isArticlePage } from '../page/extract';
+
+export interface WebSource extends Source {
+  close(): Promise<void>;
+}
+
+const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
+const MAX_DISCOVERY_TRIES = 4;
+const COMMON_TRIES = 9;
+
+const maxOf = (...values: (number | null)[]) => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.max(m, v)), null);
+
+function readOf(fetched: Fetched): Omit<SourceRead, 'title' | 'items'> {
+  return { notModified: fetched.notModified, etag: fetched.etag, lastModified: fetched.lastModified, movedTo: fetched.movedTo, retryAfterMs: fetched.maxAgeMs };
+}
+
+function asFeed(fetched: Fetched, text: string): Result<SourceRead> {
+  const parsed = parseFeedText(text, fetched.url);
+  if (!parsed.ok) return parsed;
+  return ok({ ...readOf(fetched), title: parsed.value.title, items: parsed.value.items, retryAfterMs: maxOf(parsed.value.ttlMs, fetched.maxAgeMs) });
+}
+
+export function createWebSource(fetcher: Fetcher): WebSource {
+  /** A feed at one of these addresses: the first that answers with something that parses. */
+  async function firstFeed(urls: string[]): Promise<Result<SourceRead> | null> {
+    for (const url of urls.slice(0, MAX_DISCOVERY_TRIES + COMMON_TRIES)) {
+      const got = await fetcher.fetch(url, undefined, FEED_ACCEPT);
+      if (!got.ok) {
+        if (got.error.code === 'fetch/blocked-address' || got.error.code === 'fetch/timeout') return got;
+        continue;
+      }
+      const text = decodeBody(got.value.body, got.value.contentType);
+      if (!looksLikeFeed(text, got.value.contentType)) continue;
+      const feed = asFeed(got.value, text);
+      // The feed, not the page, is what to poll from now on.
+      if (feed.ok) return ok({ ...feed.value, movedTo: got.value.url, etag: null, lastModified: null });
+    }
+    return null;
+  }
+
+  async function read(location: string, state?: SourceState): Promise<Result<SourceRead>> {
+    const got = await fetcher.fetch(location, state);
+    if (!got.ok) return got;
+    const fetched = got.value;
+    if (fetched.notModified) return ok({ ...readOf(fetched), title: null, items: [] });
+    const text = decodeBody(fetched.body, fetched.contentType);
+    if (!text.trim()) return fail('feed/empty', `${location} answered with an empty page.`);
+    if (looksLikeFeed(text, fetched.contentType)) return asFeed(fetched, text);
+    if (/^\s*[[{]/.test(text) || /\bjson\b/i.test(fetched.contentType ?? ''))
+      return fail('feed/unparseable', `${location} is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/1.1").`);
+
+    const page = () => {
+      const item = extractArticle(text, fetched.url);
+      return item ? ok({ ...readOf(fetched), title: item.title ?? null, items: [item] }) : null;
+    };
+    if (isArticlePage(text)) return page() ?? fail('feed/not-found', `I found no article text at ${location}.`);
+
+    const atRoot = new URL(fetched.url).pathname.replace(/\/+$/, '') === '';
+    if (!atRoot) {
+      const article = page();
+      if (article?.ok && article.value.items[0] && !article.value.items[0].excerptOnly) return article;
+    }
+    const announced = feedLinks(text, fetched.url);
+    const discovered = await firstFeed(atRoot ? [...announced, ...commonFeedUrls(fetched.url)] : announced);
+    if (discovered) return discovered;
+    return page() ?? fail('feed/not-found', `I found no feed and no article at ${location}. Give me the feed's own address (it often ends in /feed or /rss.xml).`);
+  }
+
+  return { read, close: () => fetcher.close() };
+}
+
+/** A web source with its own fetcher. */
+export function createWebSourceWith(options: Partial<FetcherOptions>): WebSource {
+  return createWebSource(createFetcher(options));
+}

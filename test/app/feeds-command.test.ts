@@ -1,0 +1,62 @@
+// /feeds add through the real web source: a site's address stores its feed; a refused address gets a clear reply.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCommandHandler } from '../../src/app/commands';
+import { ingestFeed } from '../../src/app/ingest';
+import { toPlainText } from '../../src/core/document';
+import type { ChatTarget } from '../../src/core/model';
+import type { Logger, Store } from '../../src/core/ports';
+import { openSqliteStore } from '../../src/store/sqlite';
+import { createWebSourceWith, type WebSource } from '../../src/sources/web';
+import { FIXTURES, type FeedServer, startFeedServer } from '../fakes/feed-server';
+
+const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const chat: ChatTarget = { platform: 'test', chatId: '7' };
+const clock = { now: () => new Date('2025-06-05T12:00:00Z') };
+let server: FeedServer;
+let store: Store;
+
+beforeAll(async () => {
+  server = await startFeedServer();
+  server.routes.set('/', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(join(FIXTURES, 'pages', 'home.html'))));
+  store = await openSqliteStore(':memory:');
+});
+afterAll(async () => {
+  await store.close();
+  await server.close();
+});
+
+const handler = (source: WebSource) =>
+  createCommandHandler({
+    store,
+    source,
+    clock,
+    log: silent,
+    defaults: { time: '08:00', timezone: 'UTC', maxStories: 5, quotes: true, sendEmpty: true },
+    ingestNow: (feed) => ingestFeed({ store, source, clock, log: silent }, feed),
+  });
+const ask = (h: ReturnType<typeof handler>, args: string) => h({ target: chat, chatKind: 'private', isAdmin: true, name: 'feeds', args });
+
+describe('/feeds add', () => {
+  it('stores the feed a site announces, and reads it at once', async () => {
+    const source = createWebSourceWith({ allowPrivateNetworks: true });
+    const r = await ask(handler(source), `add ${server.url}/`);
+    await source.close();
+    expect(toPlainText(r.doc)).toMatch(/Added Dev Journal/);
+    const feeds = await store.listFeeds(chat);
+    expect(feeds.map((f) => f.url)).toEqual([`${server.url}/feeds/atom10-basic.xml`]);
+    const arrived = await store.articlesArrived([feeds[0]!.id], '2025-06-01T00:00:00Z', '2025-06-06T00:00:00Z');
+    expect(arrived.map((a) => a.title).sort()).toEqual(['Older post', 'Shipping the new parser']);
+  });
+
+  it('refuses a private address with a sentence, and saves nothing', async () => {
+    const source = createWebSourceWith({ allowPrivateNetworks: false });
+    const before = (await store.listAllFeeds()).length;
+    const r = await ask(handler(source), `add ${server.url}/feeds/rss2-basic.xml`);
+    await source.close();
+    expect(r.ephemeral).toBe(true);
+    expect(toPlainText(r.doc)).toMatch(/private or local address/);
+    expect((await store.listAllFeeds()).length).toBe(before);
+  });
+});

@@ -1,0 +1,46 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBody } from '../../src/sources/feed/charset';
+import { parseFeedDate } from '../../src/sources/feed/dates';
+import { htmlToText } from '../../src/sources/feed/html-text';
+
+describe('parseFeedDate', () => {
+  it.each([
+    ['Tue, 03 Jun 2025 08:15:00 GMT', '2025-06-03T08:15:00.000Z'],
+    ['Tue, 3 Jun 2025 08:15 +0300', '2025-06-03T05:15:00.000Z'],
+    ['03 June 2025 08:15:00 PDT', '2025-06-03T15:15:00.000Z'],
+    ['2025-06-03T08:15:00+02:00', '2025-06-03T06:15:00.000Z'],
+    ['2025-06-03T08:15:00.5Z', '2025-06-03T08:15:00.500Z'],
+    ['2025-06-03', '2025-06-03T00:00:00.000Z'],
+    ['20250603T081500Z', '2025-06-03T08:15:00.000Z'],
+    ['', null],
+    ['yesterday', null],
+    ['Mon, 01 Jan 0001 00:00:00 GMT', null],
+  ])('%s', (input, expected) => {
+    expect(parseFeedDate(input)).toBe(expected);
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps paragraphs, drops scripts and decodes entities', () => {
+    expect(htmlToText('<p>One&nbsp;two &amp; three</p><script>x()</script><p>Four<br>five</p>')).toBe('One two & three\n\nFour\nfive');
+  });
+  it('passes plain text through', () => {
+    expect(htmlToText('5 < 7 and 9 > 8')).toBe('5 < 7 and 9 > 8');
+  });
+});
+
+describe('decodeBody', () => {
+  const text = '<?xml version="1.0" encoding="windows-1251"?><t>Привет</t>';
+  it('reads the XML declaration when the header says nothing', () => {
+    expect(decodeBody(iconv.encode(text, 'win1251'), 'application/xml')).toContain('Привет');
+  });
+  it('lets Content-Type win over the declaration, and a BOM win over both', () => {
+    expect(decodeBody(iconv.encode('<?xml version="1.0" encoding="utf-8"?><t>Привет</t>', 'koi8-r'), 'text/xml; charset=koi8-r')).toContain('Привет');
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<?xml version="1.0" encoding="latin1"?><t>Zürich</t>')]);
+    expect(decodeBody(bom, 'text/xml; charset=koi8-r')).toContain('Zürich');
+  });
+  it('falls back to UTF-8 for an unknown charset name', () => {
+    expect(decodeBody(Buffer.from('<t>ok é</t>'), 'text/xml; charset=x-bogus')).toBe('<t>ok é</t>');
+  });
+});

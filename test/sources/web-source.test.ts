@@ -1,0 +1,83 @@
+// The web source end to end: a feed, an article page, a paywalled teaser, and finding a site's feed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWebSourceWith, type WebSource } from '../../src/sources/web';
+import { FIXTURES, type FeedServer, startFeedServer } from '../fakes/feed-server';
+
+let site: FeedServer;
+let quiet: FeedServer;
+let source: WebSource;
+const fixture = (path: string) => readFileSync(join(FIXTURES, path));
+
+beforeAll(async () => {
+  site = await startFeedServer();
+  quiet = await startFeedServer();
+  source = createWebSourceWith({ allowPrivateNetworks: true });
+  site.routes.set('/', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('pages/home.html')));
+  site.routes.set('/old-feed', (_req, res) => res.writeHead(301, { location: '/feeds/rdf-basic.xml' }).end());
+  quiet.routes.set('/', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('pages/home-no-links.html')));
+  quiet.routes.set('/rss.xml', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('feeds/rss2-basic.xml')));
+});
+afterAll(async () => {
+  await source.close();
+  await Promise.all([site.close(), quiet.close()]);
+});
+
+describe('the web source', () => {
+  it('reads an article page with Readability', async () => {
+    const r = await source.read(`${site.url}/pages/article.html`);
+    if (!r.ok) throw r.error;
+    const [item] = r.value.items;
+    expect(r.value.items).toHaveLength(1);
+    expect(item?.title).toBe('Harbour strike ends after nine days');
+    expect(item?.url).toBe(`${site.url}/news/harbour-strike-ends`);
+    expect(item?.publishedAt).toBe('2025-06-04T16:20:00.000Z');
+    expect(item?.excerptOnly).toBe(false);
+    expect(item?.text).toContain('Dock workers voted on Wednesday to accept the new pay offer.');
+    expect(item?.text).not.toContain('<p>');
+  });
+
+  it('marks a paywalled page as excerpt only, with the teaser as its text', async () => {
+    const r = await source.read(`${site.url}/pages/paywall.html`);
+    if (!r.ok) throw r.error;
+    expect(r.value.items[0]?.excerptOnly).toBe(true);
+    expect(r.value.items[0]?.text).toContain('Ministers discussed cuts to three departments');
+  });
+
+  it('reads a windows-1251 page by its meta charset', async () => {
+    const r = await source.read(`${site.url}/pages/article-1251.html`);
+    if (!r.ok) throw r.error;
+    expect(r.value.items[0]?.text).toContain('Депутаты городского совета приняли бюджет');
+  });
+
+  it('finds a site feed from <link rel="alternate"> and says where it is', async () => {
+    const r = await source.read(`${site.url}/`);
+    if (!r.ok) throw r.error;
+    expect(r.value.movedTo).toBe(`${site.url}/feeds/atom10-basic.xml`);
+    expect(r.value.title).toBe('Dev Journal');
+    expect(r.value.items).toHaveLength(2);
+  });
+
+  it('finds a site feed at a common path when the page names none', async () => {
+    const r = await source.read(`${quiet.url}/`);
+    if (!r.ok) throw r.error;
+    expect(r.value.movedTo).toBe(`${quiet.url}/rss.xml`);
+    expect(r.value.items.length).toBeGreaterThan(0);
+  });
+
+  it('reports a moved feed (301) with its new address', async () => {
+    const r = await source.read(`${site.url}/old-feed`);
+    if (!r.ok) throw r.error;
+    expect(r.value.movedTo).toBe(`${site.url}/feeds/rdf-basic.xml`);
+  });
+
+  it('says plainly when a page has neither a feed nor an article', async () => {
+    const empty = await startFeedServer();
+    empty.routes.set('/', (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body></body></html>'));
+    const r = await source.read(`${empty.url}/`);
+    await empty.close();
+    expect(r.ok ? null : r.error.code).toBe('feed/not-found');
+    expect(r.ok ? '' : r.error.userMessage).toMatch(/no feed/);
+  });
+});
