@@ -33,7 +33,11 @@ export const SPEAKERS = ['Anna Kovalenko', 'Marco Rossi', 'Julia Weber', 'Tomas 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tu', 'sav', 'pel', 'dor', 'qui', 'ban', 'zet', 'hol', 'fra', 'nim', 'gus', 'wex'];
 
 /** A made-up word unique to a story, so unrelated stories never look like one story told twice. */
-const word = (n: number, k: number) => [0, 1, 2].map((j) => SYLLABLES[(n * 7 + k * 3 + j * 5 + ((n * k + j) % 11)) % SYLLABLES.length]).join('');
+const word = (n: number, k: number) =>
+  [0, 1, 2].map((j) => SYLLABLES[(n * 7 + k * 3 + j * 5 + ((n * k + j) % 11)) % SYLLABLES.length]).join('') +
+  // The story's own ending: without it the few syllable triples repeat across stories and MinHash rightly groups them.
+  SYLLABLES[n % SYLLABLES.length]! +
+  SYLLABLES[Math.floor(n / SYLLABLES.length) % SYLLABLES.length]!;
 
 /** A long news story: several long sentences and one attributed quote, so summaries are substantial. */
 export function story(n: number, sentenceLength = 260): RawItem {
