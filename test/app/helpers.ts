@@ -1,4 +1,5 @@
 // A small world for digest tests: an in-memory SQLite store, one global feed, a fake clock and a recording sink.
+import { subscriptionRecord } from '../fakes/records';
 import { randomUUID } from 'node:crypto';
 import type { Article, ChatTarget, Quote, Subscription } from '../../src/core/model';
 import type { Store } from '../../src/core/ports';
@@ -52,20 +53,7 @@ export async function world(start: string): Promise<World> {
     },
     async subscribe(patch = {}) {
       const target: ChatTarget = patch.target ?? { platform: 'test', chatId: `chat-${randomUUID().slice(0, 8)}` };
-      const sub: Subscription = {
-        id: randomUUID(),
-        target,
-        time: '08:00',
-        timezone: 'UTC',
-        topics: [],
-        maxStories: 5,
-        quotes: true,
-        sendEmpty: true,
-        active: true,
-        coveredUntil: null,
-        createdAt: clock.now().toISOString(),
-        ...patch,
-      };
+      const sub = subscriptionRecord(target, { createdAt: clock.now().toISOString(), ...patch });
       await store.saveSubscription(sub);
       return (await store.getSubscription(target))!;
     },

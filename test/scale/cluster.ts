@@ -1,5 +1,6 @@
 // Helpers to run several tidings processes on one PostgreSQL schema and one Redis prefix, as the scale test
 // and the scale benchmark do.
+import { subscriptionRecord } from '../fakes/records';
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -100,19 +101,9 @@ export async function seedDueSubscriptions(store: Store, n: number, options: { d
   const due = new Date(now.getTime() - 60_000);
   const time = `${String(due.getUTCHours()).padStart(2, '0')}:${String(due.getUTCMinutes()).padStart(2, '0')}`;
   const created = new Date(now.getTime() - 2 * 86_400_000).toISOString();
-  const subs: Subscription[] = Array.from({ length: n }, (_, i) => ({
-    id: randomUUID(),
-    target: { platform: FAKE_PLATFORM, chatId: `chat-${i}`, threadId: null },
-    time,
-    timezone: 'UTC',
-    topics: [],
-    maxStories: 5,
-    quotes: true,
-    sendEmpty: true,
-    active: true,
-    coveredUntil: options.due === false ? now.toISOString() : null,
-    createdAt: created,
-  }));
+  const subs = Array.from({ length: n }, (_, i) =>
+    subscriptionRecord({ platform: FAKE_PLATFORM, chatId: `chat-${i}`, threadId: null }, { time, coveredUntil: options.due === false ? now.toISOString() : null, createdAt: created }),
+  );
   for (let i = 0; i < subs.length; i += 50) await Promise.all(subs.slice(i, i + 50).map((s) => store.saveSubscription(s)));
   return subs;
 }

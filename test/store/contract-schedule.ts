@@ -5,44 +5,19 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ChatTarget, Digest, OutboxRow, Subscription } from '../../src/core/model';
 import type { Store } from '../../src/core/ports';
+import { outboxRecord, subscriptionRecord } from '../fakes/records';
 
 const T0 = '2026-03-01T08:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 
 const target = (chatId: string = randomUUID(), threadId: string | null = null): ChatTarget => ({ platform: 'telegram', chatId, threadId });
 
-const subscription = (patch: Partial<Subscription> = {}): Subscription => ({
-  id: randomUUID(),
-  target: target(),
-  time: '08:00',
-  timezone: 'Europe/Kyiv',
-  topics: ['alaska', 'ceasefire'],
-  maxStories: 5,
-  quotes: true,
-  sendEmpty: false,
-  active: true,
-  coveredUntil: null,
-  createdAt: T0,
-  ...patch,
-});
+const subscription = (patch: Partial<Subscription> = {}): Subscription =>
+  subscriptionRecord(target(), { timezone: 'Europe/Kyiv', topics: ['alaska', 'ceasefire'], sendEmpty: false, createdAt: T0, ...patch });
 
 const digest: Digest = { timezone: 'Europe/Kyiv', since: at(-1440), until: T0, generatedAt: T0, entries: [] };
 
-const outboxRow = (sub: Subscription, periodKey: string, patch: Partial<OutboxRow> = {}): OutboxRow => ({
-  id: randomUUID(),
-  subscriptionId: sub.id,
-  periodKey,
-  target: sub.target,
-  digest,
-  status: 'pending',
-  attempts: 0,
-  availableAt: T0,
-  messageIds: [],
-  lastError: null,
-  createdAt: T0,
-  sentAt: null,
-  ...patch,
-});
+const outboxRow = (sub: Subscription, periodKey: string, patch: Partial<OutboxRow> = {}): OutboxRow => outboxRecord(sub, periodKey, { digest, createdAt: T0, ...patch });
 
 export function scheduleContract(get: () => Store): void {
   describe('schedule and outbox guarantees', () => {

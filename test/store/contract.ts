@@ -1,7 +1,8 @@
 // The Store contract: every backend (SQLite, PostgreSQL) must pass the same cases.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article, ChatTarget, OutboxRow, Subscription } from '../../src/core/model';
+import type { ChatTarget, OutboxRow, Subscription } from '../../src/core/model';
+import { articleRecord, outboxRecord, subscriptionRecord } from '../fakes/records';
 import type { Store } from '../../src/core/ports';
 import { scheduleContract } from './contract-schedule';
 
@@ -9,61 +10,11 @@ const chat = (id: string, threadId: string | null = null): ChatTarget => ({ plat
 const T0 = '2025-08-14T08:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 
-export function article(id: string, feedId: string, ingestedAt: string, extra: Partial<Article> = {}): Article {
-  return {
-    id,
-    feedId,
-    sourceName: 'Example News',
-    url: `https://news.example/${id}`,
-    title: `Title ${id}`,
-    text: `Text of ${id}.`,
-    publishedAt: ingestedAt,
-    ingestedAt,
-    language: 'en',
-    summary: [`Text of ${id}.`],
-    quotes: [{ text: 'We will see.', speaker: 'Jane Doe', cue: 'said' }],
-    keywords: ['example'],
-    excerptOnly: false,
-    storyId: id,
-    fingerprint: '0123456789abcdef',
-    ...extra,
-  };
-}
-
-export function subscription(target: ChatTarget, extra: Partial<Subscription> = {}): Subscription {
-  return {
-    id: randomUUID(),
-    target,
-    time: '08:00',
-    timezone: 'Europe/Kyiv',
-    topics: [],
-    maxStories: 5,
-    quotes: true,
-    sendEmpty: true,
-    active: true,
-    coveredUntil: null,
-    createdAt: T0,
-    ...extra,
-  };
-}
-
-export function outboxRow(sub: Subscription, periodKey: string, extra: Partial<OutboxRow> = {}): OutboxRow {
-  return {
-    id: randomUUID(),
-    subscriptionId: sub.id,
-    periodKey,
-    target: sub.target,
-    digest: { timezone: sub.timezone, since: T0, until: at(60), generatedAt: at(60), entries: [] },
-    status: 'pending',
-    attempts: 0,
-    availableAt: T0,
-    messageIds: [],
-    lastError: null,
-    createdAt: T0,
-    sentAt: null,
-    ...extra,
-  };
-}
+export const article = articleRecord;
+export const subscription = (target: ChatTarget, extra: Partial<Subscription> = {}): Subscription =>
+  subscriptionRecord(target, { timezone: 'Europe/Kyiv', createdAt: T0, ...extra });
+export const outboxRow = (sub: Subscription, periodKey: string, extra: Partial<OutboxRow> = {}): OutboxRow =>
+  outboxRecord(sub, periodKey, { createdAt: T0, availableAt: T0, ...extra });
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
   describe(`Store contract: ${name}`, () => {

@@ -1,5 +1,5 @@
 // Scheduled digests through the outbox and the Discord sink, against the fake Discord's channel endpoint.
-import { randomUUID } from 'node:crypto';
+import { outboxRecord, subscriptionRecord } from '../../fakes/records';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverPending } from '../../../src/app/deliver';
 import { deliveryDocument } from '../../../src/core/digest/document';
@@ -38,38 +38,13 @@ const digestOf = (entries: DigestEntry[]): Digest => ({
 });
 
 async function subscribedChannel(channelId: string): Promise<Subscription> {
-  const sub: Subscription = {
-    id: randomUUID(),
-    target: { platform: 'discord', chatId: channelId },
-    time: '08:00',
-    timezone: 'Europe/Berlin',
-    topics: [],
-    maxStories: 10,
-    quotes: true,
-    sendEmpty: true,
-    active: true,
-    coveredUntil: null,
-    createdAt: new Date(nowMs).toISOString(),
-  };
+  const sub = subscriptionRecord({ platform: 'discord', chatId: channelId }, { timezone: 'Europe/Berlin', maxStories: 10, createdAt: new Date(nowMs).toISOString() });
   await h.store.saveSubscription(sub);
   return sub;
 }
 
 async function enqueue(sub: Subscription, digest: Digest, periodKey = '2026-11-28'): Promise<OutboxRow> {
-  const row: OutboxRow = {
-    id: randomUUID(),
-    subscriptionId: sub.id,
-    periodKey,
-    target: sub.target,
-    digest,
-    status: 'pending',
-    attempts: 0,
-    availableAt: new Date(nowMs).toISOString(),
-    messageIds: [],
-    lastError: null,
-    createdAt: new Date(nowMs).toISOString(),
-    sentAt: null,
-  };
+  const row = outboxRecord(sub, periodKey, { digest, createdAt: new Date(nowMs).toISOString() });
   expect(await h.store.enqueueDigest(row, null)).toBe(true);
   return row;
 }
