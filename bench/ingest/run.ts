@@ -3,6 +3,8 @@
 // state the target is about: half the feeds answer 304 to the conditional GET, the other half have published one
 // new story on top of ITEMS-1 known ones. Prints feeds/s and peak memory of each round, writes JSON to
 // bench/results/. Usage: npm run bench:ingest [-- FEEDS ITEMS]
+// The feed servers run in a child process, so the memory measured is the polling process's alone.
+import { fork } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,8 +15,10 @@ import { createConfiguredSource } from '../../src/runtime/sources';
 import { openStore } from '../../src/runtime/store';
 import type { Logger } from '../../src/core/ports';
 
-const FEEDS = Number(process.argv[2] ?? 2000);
-const ITEMS = Number(process.argv[3] ?? 10);
+const SERVE = process.argv[2] === '--serve';
+const args = process.argv.slice(SERVE ? 3 : 2);
+const FEEDS = Number(args[0] ?? 2000);
+const ITEMS = Number(args[1] ?? 10);
 const SERVERS = 16; // feeds live on many hosts in life; the fetcher limits requests per host
 const CONCURRENCY = 32;
 
@@ -92,10 +96,57 @@ interface Round {
   peakHeapMB: number;
 }
 
-async function main() {
+/** The child: serves the feeds, moves to the next round and reports its counts when the parent asks. */
+async function serve(): Promise<void> {
   let round = 1;
   // Round 2: odd feeds are unchanged (304), even feeds moved on by one story.
   const { servers, ports, counts } = await startServers((feed) => (round === 2 && feed % 2 === 0 ? 1 : 0));
+  process.on('message', (m: { type: string }) => {
+    if (m.type === 'round') {
+      round++;
+      counts.ok = 0;
+      counts.notModified = 0;
+      process.send!({ type: 'round' });
+    } else if (m.type === 'counts') process.send!({ type: 'counts', counts });
+    else if (m.type === 'stop') for (const s of servers) s.close(() => process.disconnect());
+  });
+  process.send!({ type: 'ports', ports });
+}
+
+interface FeedServers {
+  ports: number[];
+  nextRound(): Promise<void>;
+  counts(): Promise<Counts>;
+  stop(): void;
+}
+
+async function startServerProcess(): Promise<FeedServers> {
+  const child = fork('bin/run-ts.js', ['bench/ingest/run.ts', '--serve', String(FEEDS), String(ITEMS)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>(type: string) => new Promise<T>((resolve) => child.on('message', function on(m: { type: string } & T) {
+    if (m.type !== type) return;
+    child.off('message', on);
+    resolve(m);
+  }));
+  const { ports } = await next<{ ports: number[] }>('ports');
+  return {
+    ports,
+    nextRound: async () => {
+      const ack = next<object>('round');
+      child.send({ type: 'round' });
+      await ack; // the next round's answers start only once the servers have moved on
+    },
+    counts: async () => {
+      const reply = next<{ counts: Counts }>('counts');
+      child.send({ type: 'counts' });
+      return (await reply).counts;
+    },
+    stop: () => child.send({ type: 'stop' }),
+  };
+}
+
+async function main() {
+  const feedServers = await startServerProcess();
+  const ports = feedServers.ports;
   const dir = mkdtempSync(join(tmpdir(), 'tidings-bench-'));
   const store = await openStore(`sqlite:${join(dir, 'bench.db')}`);
   const source = createConfiguredSource({ FETCH_ALLOW_PRIVATE_NETWORKS: true });
@@ -104,9 +155,8 @@ async function main() {
   let nowMs = Date.parse('2025-06-03T09:00:00Z');
   const clock = { now: () => new Date(nowMs) };
   const rounds: Round[] = [];
-  for (const name of ['first read (all new)', 'steady state (50% 304)']) {
-    counts.ok = 0;
-    counts.notModified = 0;
+  for (const [index, name] of ['first read (all new)', 'steady state (50% 304)'].entries()) {
+    if (index) await feedServers.nextRound();
     failures.clear();
     let peakRss = process.memoryUsage().rss;
     let peakHeap = process.memoryUsage().heapUsed;
@@ -119,6 +169,7 @@ async function main() {
     const report = await pollDueFeeds({ store, source, clock, log: quiet }, CONCURRENCY);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
+    const counts = await feedServers.counts();
     rounds.push({
       round: name,
       feeds: report.polled,
@@ -133,12 +184,11 @@ async function main() {
       peakHeapMB: Number((peakHeap / 1048576).toFixed(1)),
     });
     if (failures.size) console.log(`${name}: failures by code:`, Object.fromEntries(failures));
-    round++;
     nowMs += 86_400_000;
   }
   await source.close();
   await store.close();
-  for (const s of servers) s.close();
+  feedServers.stop();
   rmSync(dir, { recursive: true, force: true });
 
   console.log(`\ningest benchmark: ${FEEDS} feeds × ${ITEMS} items, one process, SQLite file, ${SERVERS} local hosts, ${CONCURRENCY} feeds at a time (${process.version})\n`);
@@ -153,4 +203,4 @@ async function main() {
   if (rounds.some((r) => r.failed)) process.exitCode = 1;
 }
 
-await main();
+await (SERVE ? serve() : main());
