@@ -1,12 +1,20 @@
 // Wires the Discord adapter when DISCORD_TOKEN is set: its sink joins the others, its client serves commands.
 import { type Config, ConfigError } from '../config/env';
-import { type DiscordBot, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
+import { type DiscordBot, DiscordSink, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
 import type { Tidings } from './app';
 
-/** Registers the Discord sink and connects the client; null when Discord is not configured. */
-export async function startDiscord(t: Tidings): Promise<DiscordBot | null> {
+/**
+ * Registers the Discord sink and connects the client; null when Discord is not configured. With `receive` false
+ * (a queue-mode worker) only the sink is set up: a bot has one gateway connection, held by the scheduler
+ * process, while every worker posts digests over REST.
+ */
+export async function startDiscord(t: Tidings, options: { receive?: boolean } = {}): Promise<Pick<DiscordBot, 'stop'> | null> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_ROOT: apiRoot } = t.config;
   if (!token || !applicationId) return null;
+  if (options.receive === false) {
+    t.sinks.set('discord', new DiscordSink(restClient(apiRoot, token), t.log));
+    return { stop: async () => undefined };
+  }
   const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log });
   t.sinks.set('discord', bot.sink);
   try {

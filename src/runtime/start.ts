@@ -71,8 +71,10 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
       httpPort = await http.listen(config.HTTP_PORT);
       t.log.info({ port: httpPort }, 'serving /healthz and /metrics');
     }
-    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http));
-    const discord = await startDiscord(t);
+    // Workers only send: the scheduler (or the single process) holds the gateway and the update stream.
+    const receive = role !== 'worker';
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive }));
+    const discord = await startDiscord(t, { receive });
     if (discord) adapters.push(discord);
     for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
     for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));

@@ -12,7 +12,12 @@ export interface TelegramRuntime {
   stop(): Promise<void>;
 }
 
-export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions } = {}): Promise<TelegramRuntime> {
+/**
+ * With `receive` false (a queue-mode worker) the bot neither polls nor sets the webhook: one process does that.
+ * A worker still answers webhook updates sent to it (behind a load balancer) when the secret is configured,
+ * since every process must then check the same secret.
+ */
+export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions; receive?: boolean } = {}): Promise<TelegramRuntime> {
   const token = t.config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('startTelegram needs TELEGRAM_BOT_TOKEN');
   const hookUrl = t.config.TELEGRAM_WEBHOOK_URL;
@@ -26,11 +31,12 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     webhook: hookUrl ? { url: hookUrl, secret } : null,
     sender: { ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },
   });
-  if (hookUrl) {
+  const receive = options.receive !== false;
+  if (hookUrl && (receive || t.config.TELEGRAM_WEBHOOK_SECRET)) {
     if (!http) throw new Error('webhook mode needs HTTP_PORT');
     http.route('POST', new URL(hookUrl).pathname, webhookHandler(secret, (u) => adapter.handleUpdate(u), t.log));
   }
   t.sinks.set(adapter.sink.platform, adapter.sink);
-  await adapter.start();
+  if (receive) await adapter.start();
   return { adapter, stop: () => adapter.stop() };
 }
