@@ -102,7 +102,8 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     const on = req.targetLabel ? `${req.targetLabel} ` : '';
     return say(
       `${wasActive ? 'Updated' : 'Subscribed'}: a daily digest ${where(req)} at ${next.time} (${next.timezone}).`,
-      `Change it with /time ${on}HH:MM and /timezone ${on}Area/City; /digest ${on}shows one now.`,
+      // Worded for every platform: each has /subscribe with a time and a zone (Telegram also has /time and /timezone).
+      `To change it, send /subscribe ${on}again with a time and a time zone (for example 07:30 Europe/Kyiv); /digest ${on}shows one now.`,
     );
   }
 
