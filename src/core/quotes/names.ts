@@ -70,7 +70,8 @@ function isNameToken(token: string): boolean {
  */
 export function nameIn(phrase: string): string | null {
   // "(D-Va.)" and other parentheticals are not part of a name.
-  const bare = phrase.replace(/\([^)]*\)/gu, ' ');
+  // A party tag cut off from its parenthesis ("(R-OH", "I-Vt.") is not a name either.
+  const bare = phrase.replace(/\([^)]*(?:\)|$)/gu, ' ').replace(/(?:^|\s)[RDI]-\p{Lu}[\p{L}.]*(?=\s|$)/gu, ' ');
   // "Cameron Easley for Morning Consult", "Mr. Cruz of Texas": the person comes before the preposition.
   const head = /^(.*?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|for|from|with|in|on|to|and|who|which)\s+\p{Lu}/u.exec(bare);
   if (head?.[1]) {
