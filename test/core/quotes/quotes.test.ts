@@ -105,4 +105,13 @@ describe('extractQuotes', () => {
   it('skips attribute values of markup pasted into the text', () => {
     expect(extractQuotes('<tweet pic="pic.twitter.com/f" author="someone" timestamp="1457542800" tweet_id="707395">great rally tonight.</tweet>')).toEqual([]);
   });
+
+  it('keeps a particle inside a name', () => {
+    const text = 'Mayor Bill de Blasio spoke to reporters.\n\n"We do not see a link to terrorism," the mayor said.';
+    expect(only(text)[0]?.speaker).toBe('Bill de Blasio');
+  });
+
+  it('does not take a capitalized determiner for a name', () => {
+    expect(only('Another voter was less kind: "It was the worst speech of the whole campaign."')[0]?.speaker).toBeNull();
+  });
 });
