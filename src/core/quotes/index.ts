@@ -69,7 +69,7 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
   if (trailing && (trailingNames || !leading) && (atSentenceStart || /[,.!?…—-]$/u.test(span.text) || !leading)) {
     return { span, attribution: trailing, kind: atSentenceStart || leading?.adjacent ? 'direct' : 'partial' };
   }
-  if (leading) return { span, attribution: leading, kind: leading.adjacent ? 'direct' : 'partial' };
+  if (leading) return { span, attribution: leading, kind: leading.adjacent ? 'direct' : 'partial', subject: sentenceSubject(source.slice(sentenceStart, span.open)) };
   if (atSentenceStart) return { span, attribution: null, kind: 'standalone' };
   return { span, attribution: null, kind: 'partial', subject: sentenceSubject(source.slice(sentenceStart, span.open)) };
 }
@@ -173,7 +173,8 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
     let speaker: string | null = null;
     let cue: string | null = null;
     if (found.attribution) {
-      speaker = people.resolve(found.attribution.phrase, found.attribution.at);
+      // `Sanders, who sits at zero, said …`: a lead-in that names nobody leaves the sentence's subject.
+      speaker = people.resolve(found.attribution.phrase, found.attribution.at) ?? (found.subject ? people.resolve(found.subject, span.open) : null);
       cue = found.attribution.cue;
       lastAttributionEnd = found.attribution.end;
     } else if (found.subject) {

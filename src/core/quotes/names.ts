@@ -34,7 +34,7 @@ const NOT_NAME = new Set([
   'i', 'we', 'you', 'they', 'he', 'she', 'if', 'when', 'while', 'as', 'so', 'yet', 'or', 'nor', 'not', 'no',
   'yes', 'oh', 'well', 'now', 'then', 'what', 'why', 'how', 'who', 'which', 'where', 'my', 'our', 'his', 'her',
   'their', 'its', 'your', 'after', 'before', 'with', 'from', 'by', 'earlier', 'later', 'meanwhile', 'however',
-  'another', 'each', 'one', 'several', 'some', 'many', 'other', 'others', 'all', 'both', 'every', 'most', 'few',
+  'another', 'any', 'each', 'one', 'several', 'some', 'many', 'other', 'others', 'all', 'both', 'every', 'most', 'few',
 ]);
 
 const INSTITUTION = new Set([

@@ -114,4 +114,9 @@ describe('extractQuotes', () => {
   it('does not take a capitalized determiner for a name', () => {
     expect(only('Another voter was less kind: "It was the worst speech of the whole campaign."')[0]?.speaker).toBeNull();
   });
+
+  it('falls back to the subject of the sentence when the clause before the cue names nobody', () => {
+    const text = 'Ann Lee leads the race in Iowa.\n\nSmith, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two candidates is "prepared to take on the establishment."';
+    expect(only(text)[0]?.speaker).toBe('Smith');
+  });
 });
