@@ -1,5 +1,5 @@
 import { findCues } from '../text/cues.js';
-import { nameIn, ROLE_WORDS, tokensOf } from './names.js';
+import { looksLikePerson, nameIn, ROLE_WORDS, tokensOf } from './names.js';
 
 // Where the words around a quotation name its speaker. After the closing mark: `," he said`,
 // `," said Robert Sinche, head of…`, `," according to Rubio`. Before the opening mark, in the same
@@ -34,7 +34,8 @@ function maskAbbreviations(text: string): string {
 function phraseAfterCue(rest: string): string {
   const masked = maskAbbreviations(rest);
   const phrase = /^\s+(?:by\s+)?([^,.;:!?"“”()]{1,80})/u.exec(masked)?.[1]?.trim() ?? '';
-  return phrase.replace(/\uE000/gu, '.');
+  // `said Carly Fiorina during the debate`: what follows the name says when or where, not who.
+  return phrase.replace(/\s+(?:during|while|when|after|before|last|on|in|at)\s.*$/u, '').replace(/\uE000/gu, '.');
 }
 
 const NOT_SUBJECT = /^(?:Here|There|Back|In|On|At|After|Before|When|While|Yet|But|And|Although|Though|Despite|During|Since|As|If|Then|Now|Still|Also|Earlier|Later|Meanwhile|However|Last|This|That|The|A|An|On|For|From|With|By|To|Of|Over|Under|Asked|Speaking|Writing|Responding|According)$/u;
@@ -57,6 +58,16 @@ function subjectOf(clause: string): string | null {
   }
   const phrase = opening.join(' ');
   return phrase !== '' && nameIn(phrase) ? phrase : null;
+}
+
+/** `spokesman Stuart Roy`, `political scientist Jane Doe`: a few lower-case words describing the name they end on. */
+function describedName(text: string): boolean {
+  const part = text.replace(/\s*\([^)]*\)\s*$/u, '');
+  const tokens = tokensOf(part);
+  if (tokens.length < 2 || tokens.length > 7 || !/^\p{Ll}/u.test(tokens[0] ?? '')) return false;
+  if (/^(?:that|if|whether|when|because|and|but|or|so|to|in|on|at|for|of|with|as|who|which|it|this|there)$/u.test(tokens[0] ?? '')) return false;
+  const name = nameIn(part);
+  return name !== null && part.endsWith(name) && looksLikePerson(name);
 }
 
 /** Attribution in the clause right after a closing mark; `clause` runs to the end of that sentence. */
@@ -84,7 +95,7 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   // `," Trump, the GOP frontrunner, said` names the speaker first; `" that Sanders can win, said Steve
   // Elmendorf` runs on with the narration, and the speaker comes after the cue.
   const segments = maskAbbreviations(before).split(',').map((part) => part.replace(/\uE000/gu, '.').replace(/^[\s—–-]+/u, '').trim());
-  const speakerLike = (part: string): boolean => /^(?:\p{Lu}|he\b|she\b|they\b|i\b|we\b|the\b|a\b|an\b)/u.test(part);
+  const speakerLike = (part: string): boolean => /^(?:\p{Lu}|he\b|she\b|they\b|i\b|we\b|the\b|a\b|an\b)/u.test(part) || describedName(part);
   const candidates = segments.filter((part) => part !== '' && speakerLike(part));
   const first = segments.find((part) => part !== '') ?? '';
   // The first segment when it can be a speaker; an apposition's name next; else the last segment.
@@ -103,6 +114,21 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   };
 }
 
+/**
+ * The name that opens the sentence a quote is woven into (`Sanders called the plan "absurd."`): with no
+ * cue verb, the sentence's subject is still the likeliest speaker of the words it quotes.
+ */
+export function sentenceSubject(lead: string): string | null {
+  const clause = maskAbbreviations(lead).split(/[;:.!?()"“”]/u)[0]?.replace(/\uE000/gu, '.') ?? '';
+  const subject = subjectOf(clause.split(',')[0] ?? '');
+  if (subject === null || /^(?:he|she|they|we|i)$/iu.test(subject)) return null;
+  // "Adding …", "Immediately …", "Unless …": an opening participle, adverb or conjunction is no subject.
+  const first = tokensOf(subject)[0] ?? '';
+  if (/(?:ing|ly)$/u.test(first) || /^(?:Unless|Because|Instead|Even|Only|Just|Perhaps|Maybe)$/u.test(first)) return null;
+  const name = nameIn(subject);
+  return name !== null && looksLikePerson(name) ? subject : null;
+}
+
 /** Attribution in the lead-in before an opening mark, within the same sentence. */
 export function leadingAttribution(lead: string, offset: number): Attribution | null {
   const last = findCues(lead).at(-1);
@@ -114,7 +140,8 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     }
     // `Mr. Christie gloated: "…"` — a lead-in ending in a colon names its speaker even without a known cue.
     if (!/:\s*$/u.test(lead)) return null;
-    const clause = maskAbbreviations(lead).split(/[,;.!?()"“”]/u).at(-1)?.replace(/\uE000/gu, '.') ?? '';
+    // `Rep. Trey Gowdy (R-S.C.):"…"`, as transcripts print it: the party tag is not the clause.
+    const clause = maskAbbreviations(lead.replace(/\s*\([^)]*\)\s*(?=:\s*$)/u, '')).split(/[,;.!?()"“”]/u).at(-1)?.replace(/\uE000/gu, '.') ?? '';
     if (tokensOf(clause).length > 8 || tokensOf(clause).length === 0) return null;
     return { phrase: clause.replace(/:\s*$/u, ''), cue: null, at: offset + lead.length - clause.length, end: offset + lead.length, adjacent: true, after: false };
   }
@@ -128,6 +155,8 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     const clauses = maskAbbreviations(before).split(/[,;:.!?()"“”]/u).map((c) => c.replace(/\uE000/gu, '.').replace(ADVERBS, ' ').trim());
     phrase = clauses.at(-1) ?? '';
     if (tokensOf(phrase).length > 6) phrase = subjectOf(phrase) ?? phrase;
+    // `Mr. Trump, asked about …, had said, "…"`: a clause of auxiliaries and adverbs names nobody.
+    if (/^(?:(?:had|has|have|was|were|is|would|will|could|also|then|later|once|again)\s*){1,2}$/u.test(phrase)) phrase = '';
     if (cue.endsWith('ing') || phrase === '') {
       // `As Akhil Amar, professor at Yale, put it, "…"` and `Christie bristled …, saying, "…"`: the
       // speaker is a subject further back.

@@ -3,7 +3,7 @@ import { splitParagraphs } from '../text/paragraphs.js';
 import { sentenceSpans } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
 import { words } from '../text/tokens.js';
-import { leadingAttribution, trailingAttribution, type Attribution } from './attribution.js';
+import { leadingAttribution, sentenceSubject, trailingAttribution, type Attribution } from './attribution.js';
 import { quotedSpans, type QuotedSpan } from './marks.js';
 import { nameIn } from './names.js';
 import { People, narrationSources } from './people.js';
@@ -28,6 +28,8 @@ interface Found {
   span: QuotedSpan;
   attribution: Attribution | null;
   kind: QuoteMention['kind'];
+  /** For words woven into narration with no cue: the name that opens their sentence. */
+  subject?: string | null;
 }
 
 const sentenceContaining = (sentences: Span[], at: number): Span | undefined =>
@@ -67,8 +69,14 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
   if (trailing && (trailingNames || !leading) && (atSentenceStart || /[,.!?…—-]$/u.test(span.text) || !leading)) {
     return { span, attribution: trailing, kind: atSentenceStart || leading?.adjacent ? 'direct' : 'partial' };
   }
-  if (leading) return { span, attribution: leading, kind: leading.adjacent ? 'direct' : 'partial' };
-  return { span, attribution: null, kind: atSentenceStart ? 'standalone' : 'partial' };
+  if (leading) return { span, attribution: leading, kind: leading.adjacent ? 'direct' : 'partial', subject: sentenceSubject(source.slice(sentenceStart, span.open)) };
+  if (atSentenceStart) return { span, attribution: null, kind: 'standalone' };
+  return { span, attribution: null, kind: 'partial', subject: sentenceSubject(source.slice(sentenceStart, span.open)) };
+}
+
+/** Markup pasted into the text (`<tweet author="x">`, `href="…"`): its marks quote attribute values. */
+function markupLike(source: string, span: QuotedSpan): boolean {
+  return source[span.open - 1] === '=' || /(?:^|\s)[\w-]+=\s*$|^\s*[<>]|<\/?\p{L}+[\s>=]|[\w-]+=["“”]/u.test(span.text);
 }
 
 /** Which quoted spans are quotations at all: scare quotes, titles and nicknames are not. */
@@ -101,7 +109,7 @@ export function quoteLayout(text: string): QuoteLayout {
 export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[] {
   if (!/["“”«»„‘’']/u.test(text)) return [];
   const { paragraphs, sentences, furniture } = layout ?? quoteLayout(text);
-  const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph));
+  const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q));
 
   const people = new People();
   const narration: { at: number; text: string; paragraph: number }[] = [];
@@ -165,9 +173,12 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
     let speaker: string | null = null;
     let cue: string | null = null;
     if (found.attribution) {
-      speaker = people.resolve(found.attribution.phrase, found.attribution.at);
+      // `Sanders, who sits at zero, said …`: a lead-in that names nobody leaves the sentence's subject.
+      speaker = people.resolve(found.attribution.phrase, found.attribution.at) ?? (found.subject ? people.resolve(found.subject, span.open) : null);
       cue = found.attribution.cue;
       lastAttributionEnd = found.attribution.end;
+    } else if (found.subject) {
+      speaker = people.resolve(found.subject, span.open);
     } else {
       speaker = continuedSpeaker(mentions, paragraphOf, span, people);
     }

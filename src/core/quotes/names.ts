@@ -34,6 +34,7 @@ const NOT_NAME = new Set([
   'i', 'we', 'you', 'they', 'he', 'she', 'if', 'when', 'while', 'as', 'so', 'yet', 'or', 'nor', 'not', 'no',
   'yes', 'oh', 'well', 'now', 'then', 'what', 'why', 'how', 'who', 'which', 'where', 'my', 'our', 'his', 'her',
   'their', 'its', 'your', 'after', 'before', 'with', 'from', 'by', 'earlier', 'later', 'meanwhile', 'however',
+  'another', 'any', 'each', 'one', 'several', 'some', 'many', 'other', 'others', 'all', 'both', 'every', 'most', 'few',
 ]);
 
 const INSTITUTION = new Set([
@@ -70,7 +71,8 @@ function isNameToken(token: string): boolean {
  */
 export function nameIn(phrase: string): string | null {
   // "(D-Va.)" and other parentheticals are not part of a name.
-  const bare = phrase.replace(/\([^)]*\)/gu, ' ');
+  // A party tag cut off from its parenthesis ("(R-OH", "I-Vt.") is not a name either.
+  const bare = phrase.replace(/\([^)]*(?:\)|$)/gu, ' ').replace(/(?:^|\s)[RDI]-\p{Lu}[\p{L}.]*(?=\s|$)/gu, ' ');
   // "Cameron Easley for Morning Consult", "Mr. Cruz of Texas": the person comes before the preposition.
   const head = /^(.*?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|for|from|with|in|on|to|and|who|which)\s+\p{Lu}/u.exec(bare);
   if (head?.[1]) {

@@ -14,7 +14,8 @@ interface Mention {
 
 const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'There', 'His', 'Her', 'Its', 'Their', 'As', 'If', 'When', 'While', 'For', 'After', 'Before', 'However', 'Meanwhile', 'So', 'Some', 'Many', 'Most', 'One', 'Other', 'Also', 'What', 'Why', 'How', 'Who', 'Now', 'Then', 'Yet', 'With', 'From', 'By', 'To', 'Of', 'Last', 'Earlier', 'These', 'Those', 'Our', 'My', 'You', 'Your', 'According', 'Although', 'Since', 'During']);
 
-const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}[\p{L}'’-]+))*/gu;
+// A particle may join the parts of a name: "Bill de Blasio", "Ludwig van Beethoven".
+const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|van|von|der|den|di|da|del|du|le|la|bin|ibn)\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
 
 /** The role words right before `at` ("US Secretary of State" before a name), up to six words. */
 function rolesBefore(text: string, at: number): string {

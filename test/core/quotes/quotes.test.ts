@@ -73,4 +73,50 @@ describe('extractQuotes', () => {
   it('leaves the speaker null when nobody can be named', () => {
     expect(only('"The talks have stalled for now," a source said.')[0]?.speaker).toBeNull();
   });
+
+  it('gives words woven into a sentence to the name that opens it', () => {
+    const text = 'Ann Lee said, "We are ready for this vote." John Smith is sure the tax plan is "a reckless gamble with the savings of every family" and will vote no.';
+    expect(only(text)[1]?.speaker).toBe('John Smith');
+  });
+
+  it('takes a lower-case description before a name as its apposition', () => {
+    expect(only('"The donors are worried about the party," spokesman John Smith said.')[0]?.speaker).toBe('John Smith');
+    expect(only('"We will vote no on this bill," state Sen. Jane Doe (D) said.')[0]?.speaker).toBe('Jane Doe');
+  });
+
+  it('ends the speaker after a cue at a phrase of time or place', () => {
+    expect(only('"We will win this state in the fall," said Jane Doe during the debate in Ohio.')[0]?.speaker).toBe('Jane Doe');
+  });
+
+  it('reads transcript lines with a party tag before the colon', () => {
+    expect(only('Rep. John Smith (R-S.C.):"Who told you that figure was right?"')[0]?.speaker).toBe('John Smith');
+  });
+
+  it('looks past a clause of auxiliaries to the subject', () => {
+    const text = 'Mr. Smith, asked about the deaths, had said, "I think our country does plenty of that."';
+    expect(only(text)[0]?.speaker).toBe('Smith');
+  });
+
+  it('does not take a cut-off party tag for a name', () => {
+    const text = 'After winning Ohio, Gov. John Smith (R-OH), said, “We are going all the way to the convention.”\n\nHe went on:\n\n"I grew up in a little blue collar town near here and I know these problems.';
+    expect(only(text).map((q) => q.speaker)).toEqual(['John Smith', 'John Smith']);
+  });
+
+  it('skips attribute values of markup pasted into the text', () => {
+    expect(extractQuotes('<tweet pic="pic.twitter.com/f" author="someone" timestamp="1457542800" tweet_id="707395">great rally tonight.</tweet>')).toEqual([]);
+  });
+
+  it('keeps a particle inside a name', () => {
+    const text = 'Mayor Bill de Blasio spoke to reporters.\n\n"We do not see a link to terrorism," the mayor said.';
+    expect(only(text)[0]?.speaker).toBe('Bill de Blasio');
+  });
+
+  it('does not take a capitalized determiner for a name', () => {
+    expect(only('Another voter was less kind: "It was the worst speech of the whole campaign."')[0]?.speaker).toBeNull();
+  });
+
+  it('falls back to the subject of the sentence when the clause before the cue names nobody', () => {
+    const text = 'Ann Lee leads the race in Iowa.\n\nSmith, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two candidates is "prepared to take on the establishment."';
+    expect(only(text)[0]?.speaker).toBe('Smith');
+  });
 });
