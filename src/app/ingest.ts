@@ -27,7 +27,8 @@ export interface IngestOutcome {
 /** Stories are grouped among articles that arrived within this window. */
 const STORY_WINDOW_MS = 48 * 3_600_000;
 
-function sourceName(feed: Feed, title: string | null): string {
+/** The outlet's name as the digest shows it: the feed's title, else the site's host, else the file or folder. */
+export function sourceName(feed: Feed, title: string | null): string {
   if (title) return title;
   try {
     const u = new URL(feed.url);

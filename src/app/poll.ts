@@ -72,11 +72,16 @@ async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: P
   }
 }
 
+/** The enabled feeds whose next poll time has come. */
+async function dueFeeds(store: PollDeps['store'], nowMs: number): Promise<Feed[]> {
+  return (await store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
+}
+
 /** Reads every enabled feed whose time has come, a few at a time. */
 export async function pollDueFeeds(deps: PollDeps, concurrency = 8): Promise<PollReport> {
   const policy = deps.policy ?? DEFAULT_POLL_POLICY;
   const nowMs = deps.clock.now().getTime();
-  const due = (await deps.store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
+  const due = await dueFeeds(deps.store, nowMs);
   const report: PollReport = { polled: 0, newArticles: 0, notModified: 0, failed: 0, paused: 0 };
   const queue = [...due];
   const stories = await loadStoryIndex(deps);
@@ -102,7 +107,7 @@ export async function pollDueFeeds(deps: PollDeps, concurrency = 8): Promise<Pol
 export async function takeDueFeeds(deps: PollDeps): Promise<Feed[]> {
   const policy = deps.policy ?? DEFAULT_POLL_POLICY;
   const nowMs = deps.clock.now().getTime();
-  const due = (await deps.store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
+  const due = await dueFeeds(deps.store, nowMs);
   for (const feed of due) await deps.store.updateFeed(feed.id, { nextPollAt: new Date(nowMs + policy.intervalMs).toISOString() });
   return due;
 }

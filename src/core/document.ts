@@ -33,7 +33,6 @@ export interface Document {
 export const text = (t: string): Inline => ({ text: t });
 export const bold = (t: string): Inline => ({ text: t, bold: true });
 export const link = (t: string, href: string): Inline => ({ text: t, href });
-export const para = (...inlines: Inline[]): Block => ({ kind: 'paragraph', inlines });
 
 /** A one-section document of plain paragraphs: the shape of most command replies. */
 export function message(...paragraphs: (string | Inline[])[]): Document {

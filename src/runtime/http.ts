@@ -5,8 +5,6 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../core/ports';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
-/** The Telegram webhook's name for a handler. */
-export type Route = Handler;
 
 export interface HttpServer {
   /** Adds a route; the path is matched exactly, without the query string. */

@@ -3,14 +3,14 @@ import type { Article, Budget, Feed, Summary } from '../core/model';
 import type { Clock, Source } from '../core/ports';
 import type { Result } from '../core/errors';
 import { TidingsError } from '../core/errors';
-import { toArticle } from '../app/ingest';
+import { sourceName, toArticle } from '../app/ingest';
 import { buildDigest } from '../core/digest/build';
-import { matchStory } from '../core/stories/fingerprint';
+import { StoryIndex } from '../core/stories/fingerprint';
 import { summarize } from '../core/summarize';
 import type { Digest } from '../core/model';
 
 /** A feed row for a source read once, outside the store. */
-export const transientFeed = (url: string, now: string): Feed => ({
+const transientFeed = (url: string, now: string): Feed => ({
   id: url,
   url,
   title: null,
@@ -32,6 +32,9 @@ export interface OneShotDigest {
 export async function digestOf(sources: string[], source: Source, clock: Clock, maxStories: number, timezone: string): Promise<OneShotDigest> {
   const now = clock.now().toISOString();
   const articles: Article[] = [];
+  const seen = new Set<string>();
+  // Grouped as ingestion groups them: one index that each new article joins.
+  const stories = new StoryIndex();
   const errors: OneShotDigest['errors'] = [];
   for (const location of sources) {
     const read = await source.read(location);
@@ -40,10 +43,13 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
       continue;
     }
     const feed = transientFeed(location, now);
-    const name = read.value.title ?? location.replace(/\/+$/, '').split('/').pop() ?? location;
+    const name = sourceName(feed, read.value.title);
     for (const item of read.value.items) {
-      const article = toArticle(item, feed, name, now, (fp) => matchStory(fp, articles));
-      if (!articles.some((a) => a.id === article.id)) articles.push(article);
+      const article = toArticle(item, feed, name, now, (fp) => stories.match(fp));
+      if (seen.has(article.id)) continue;
+      seen.add(article.id);
+      articles.push(article);
+      stories.add(article);
     }
   }
   const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true });
