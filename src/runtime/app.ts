@@ -3,7 +3,7 @@ import type { Config } from '../config/env';
 import { secretsOf } from '../config/env';
 import type { CommandHandler } from '../core/commands';
 import type { Clock, Logger, Sink, Source, Store } from '../core/ports';
-import { createCommandHandler } from '../app/commands';
+import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
 import { ingestFeed } from '../app/ingest';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
@@ -22,6 +22,8 @@ export interface Tidings {
   sinks: Map<string, Sink>;
   commands: CommandHandler;
   policy: PollPolicy;
+  /** What a chat starts with: the configured schedule and the digest defaults. */
+  subscriptionDefaults: SubscriptionDefaults;
   digestDeps: DigestDeps;
   close(): Promise<void>;
 }
@@ -45,12 +47,13 @@ export async function createTidings(
     floorMs: defaults.poll.floorMinutes * 60_000,
     maxFailures: defaults.poll.maxFailures,
   };
+  const subscriptionDefaults: SubscriptionDefaults = { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE, ...defaults.digest };
   const commands = createCommandHandler({
     store,
     source,
     clock,
     log,
-    defaults: { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE, ...defaults.digest },
+    defaults: subscriptionDefaults,
     ingestNow: (feed) => ingestFeed({ store, source, clock, log }, feed),
   });
   for (const url of defaults.sources) await store.addFeed(url, null);
@@ -64,6 +67,7 @@ export async function createTidings(
     sinks,
     commands,
     policy,
+    subscriptionDefaults,
     digestDeps: { store, clock, log },
     close: async () => {
       await source.close?.();

@@ -3,6 +3,7 @@ import cron from 'node-cron';
 import type { Subscription } from '../core/model';
 import { buildDueDigests, onDemandDigest } from '../app/digests';
 import { drainOutbox } from '../app/deliver';
+import { newSubscription } from '../app/commands';
 import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
@@ -26,18 +27,10 @@ function serialized(step: () => Promise<void>): { run(): Promise<void>; idle(): 
 }
 
 async function ensureConsoleSubscription(t: Tidings): Promise<Subscription> {
-  const existing = await t.store.getSubscription(CONSOLE_TARGET);
-  const sub: Subscription = {
-    id: existing?.id ?? crypto.randomUUID(),
-    target: CONSOLE_TARGET,
-    time: t.config.DIGEST_TIME,
-    timezone: t.config.DIGEST_TIMEZONE,
-    topics: [],
-    ...t.defaults.digest,
-    active: true,
-    coveredUntil: existing?.coveredUntil ?? null,
-    createdAt: existing?.createdAt ?? t.clock.now().toISOString(),
-  };
+  const defaults = t.subscriptionDefaults;
+  const existing = (await t.store.getSubscription(CONSOLE_TARGET)) ?? newSubscription(CONSOLE_TARGET, defaults, t.clock.now().toISOString());
+  // The terminal always follows the configured schedule and defaults; its covered-up-to mark is kept.
+  const sub: Subscription = { ...existing, ...defaults, topics: [], active: true };
   await t.store.saveSubscription(sub);
   return sub;
 }

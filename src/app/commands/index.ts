@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { COMMANDS, type CommandHandler, type CommandReply, type CommandRequest } from '../../core/commands';
 import { type Document, bold, message, text } from '../../core/document';
 import { digestDocument } from '../../core/digest/document';
-import type { Feed, Subscription } from '../../core/model';
+import type { ChatTarget, Feed, Subscription } from '../../core/model';
 import type { Clock, Logger, Source, Store } from '../../core/ports';
 import type { Result } from '../../core/errors';
 import { parseTimeOfDay, parseTimeZone } from '../../core/schedule/time';
@@ -20,6 +20,23 @@ export interface SubscriptionDefaults {
   maxStories: number;
   quotes: boolean;
   sendEmpty: boolean;
+}
+
+/** A chat's settings before it changes any: the operator's defaults, not yet subscribed. */
+export function newSubscription(target: ChatTarget, defaults: SubscriptionDefaults, createdAt: string): Subscription {
+  return {
+    id: randomUUID(),
+    target,
+    time: defaults.time,
+    timezone: defaults.timezone,
+    topics: [],
+    maxStories: defaults.maxStories,
+    quotes: defaults.quotes,
+    sendEmpty: defaults.sendEmpty,
+    active: false,
+    coveredUntil: null,
+    createdAt,
+  };
 }
 
 export interface CommandDeps {
@@ -67,19 +84,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   const now = () => deps.clock.now();
 
   const subscriptionOf = async (req: CommandRequest): Promise<Subscription> =>
-    (await deps.store.getSubscription(req.target)) ?? {
-      id: randomUUID(),
-      target: req.target,
-      time: deps.defaults.time,
-      timezone: deps.defaults.timezone,
-      topics: [],
-      maxStories: deps.defaults.maxStories,
-      quotes: deps.defaults.quotes,
-      sendEmpty: deps.defaults.sendEmpty,
-      active: false,
-      coveredUntil: null,
-      createdAt: now().toISOString(),
-    };
+    (await deps.store.getSubscription(req.target)) ?? newSubscription(req.target, deps.defaults, now().toISOString());
 
   async function subscribe(req: CommandRequest): Promise<CommandReply> {
     let time: string | null = null;
