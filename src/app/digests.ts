@@ -41,10 +41,14 @@ async function digestFor(store: Store, sub: Subscription, since: string, until: 
  * and the row and the subscription's "covered up to" mark are written in one transaction, so a crash leaves
  * either both or neither.
  */
-export async function buildDueDigests(deps: DigestDeps, options: { signal?: AbortSignal } = {}): Promise<number> {
+export async function buildDueDigests(
+  deps: DigestDeps,
+  options: { signal?: AbortSignal; /** Only these subscriptions (one shard of them, in queue mode). */ only?: (sub: Subscription) => boolean } = {},
+): Promise<number> {
   let built = 0;
   for (const sub of await deps.store.listSubscriptions()) {
     if (options.signal?.aborted) break;
+    if (options.only && !options.only(sub)) continue;
     try {
       if (await buildOne(deps, sub)) built++;
     } catch (err) {

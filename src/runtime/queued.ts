@@ -7,7 +7,9 @@
 import { DEFAULT_SETTLE_MS, buildDueDigests } from '../app/digests';
 import { drainOutbox } from '../app/deliver';
 import { pollFeed, takeDueFeeds } from '../app/poll';
-import type { Queue, Store } from '../core/ports';
+import type { Subscription } from '../core/model';
+import type { Queue } from '../core/ports';
+import { hash64 } from '../core/stories/hash';
 import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
 import type { Tidings } from './app';
 import type { Service } from './service';
@@ -47,23 +49,9 @@ export const QUEUED_DEFAULTS: Omit<QueuedOptions, 'role'> = {
   deliverConcurrency: 4,
 };
 
-/** A stable shard of a subscription id (FNV-1a). */
+/** A stable shard of a subscription id. */
 export function shardOf(id: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
-  return h % shards;
-}
-
-/** The same store, listing only one shard of the subscriptions: what one build job works on. */
-function subscriptionShard(store: Store, shard: number, shards: number): Store {
-  const listSubscriptions = async () => (await store.listSubscriptions()).filter((s) => shardOf(s.id, shards) === shard);
-  return new Proxy(store, {
-    get: (target, key, receiver) => {
-      if (key === 'listSubscriptions') return listSubscriptions;
-      const value = Reflect.get(target, key, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+  return hash64(id)[0] % shards;
 }
 
 export async function startQueuedService(t: Tidings, queue: Queue, options: QueuedOptions): Promise<Service> {
@@ -98,8 +86,8 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
       if (feed?.enabled) await pollFeed(pollDeps, feed);
     });
     queue.process('build', o.buildConcurrency, async ({ shard, of }) => {
-      const store = subscriptionShard(t.store, Number(shard), Number(of));
-      if (await buildDueDigests({ ...t.digestDeps, store }, { signal: stopping.signal })) await kickDeliveries();
+      const only = (sub: Subscription) => shardOf(sub.id, Number(of)) === Number(shard);
+      if (await buildDueDigests(t.digestDeps, { signal: stopping.signal, only })) await kickDeliveries();
     });
     queue.process('deliver', o.deliverConcurrency, async () => {
       // Until nothing is due: the rest is leased to others or waits for its time.
