@@ -33,7 +33,7 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
     if (h.res.destroyed || h.req.socket.destroyed) return;
     received.set(h.chatId, (received.get(h.chatId) ?? 0) + 1);
     total++;
-    const text = JSON.stringify({ ok: true, messageId: String(nextId++) });
+    const text = JSON.stringify({ message_id: nextId++ });
     h.res.writeHead(200, { 'content-type': 'application/json' }).end(text);
   };
 
@@ -45,7 +45,7 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
       try {
         chatId = String((JSON.parse(raw) as { chatId: unknown }).chatId);
       } catch {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'bad json' }));
+        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'bad json' }));
         return;
       }
       const h = { req, res, chatId };
@@ -61,7 +61,7 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
     url: `http://127.0.0.1:${port}`,
     received,
     total: () => total,
-    heldBy: (pid) => held.filter((h) => h.req.headers['x-sender'] === String(pid) && !h.req.socket.destroyed).length,
+    heldBy: (pid) => held.filter((h) => h.req.headers['x-sender-pid'] === String(pid) && !h.req.socket.destroyed).length,
     freeze: () => void (frozen = true),
     release: () => {
       frozen = false;

@@ -1,8 +1,12 @@
-// A fake platform client: each document is one plain POST to the fake platform server (no idempotency key,
-// so a duplicate send shows up as a second message). Failures are answers, as a real sink gives them.
+// A fake platform client: each document is one plain POST {chatId, text} to a fake platform server
+// (./platform-server.ts, ./holding-platform.ts) with no idempotency key, so a duplicate send shows up as a second
+// message. Failures are answers, as a real sink gives them.
 import { toPlainText, type Document } from '../../src/core/document';
 import type { ChatTarget } from '../../src/core/model';
 import type { SendOutcome, Sink } from '../../src/core/ports';
+
+/** The platform name of the test platform that several processes deliver to in queue mode. */
+export const FAKE_PLATFORM = 'fakechat';
 
 export class HttpPostSink implements Sink {
   constructor(

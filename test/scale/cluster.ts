@@ -13,7 +13,7 @@ import type { Subscription } from '../../src/core/model';
 import type { Store } from '../../src/core/ports';
 import type { StartOptions } from '../../src/runtime/start';
 import { openPostgresStore } from '../../src/store/postgres';
-import { FAKE_PLATFORM } from '../fakes/chat-sink';
+import { FAKE_PLATFORM } from '../fakes/http-sink';
 import { POSTGRES_URL, REDIS_URL } from '../support/servers';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
