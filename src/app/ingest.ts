@@ -5,7 +5,8 @@ import { type Result, ok } from '../core/errors';
 import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
 import { itemIdentity } from '../core/stories/identity';
-import { StoryIndex, fingerprint } from '../core/stories/fingerprint';
+import { fingerprint } from '../core/stories/fingerprint';
+import { StoryIndex } from '../core/stories/story-index';
 
 export interface IngestDeps {
   store: Store;

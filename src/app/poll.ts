@@ -4,7 +4,7 @@
 import type { Feed } from '../core/model';
 import type { Sink } from '../core/ports';
 import { message } from '../core/document';
-import type { StoryIndex } from '../core/stories/fingerprint';
+import type { StoryIndex } from '../core/stories/story-index';
 import { type IngestDeps, ingestFeed, loadStoryIndex } from './ingest';
 
 export interface PollPolicy {
