@@ -6,7 +6,12 @@ import { type Fetched, type Fetcher, type FetcherOptions, createFetcher } from '
 import { decodeBody } from '../feed/charset';
 import { looksLikeFeed, parseFeedText } from '../feed/parse';
 import { commonFeedUrls, feedLinks } from '../page/discover';
-import { extractArticle, isArticlePage } from '../page/extract';
+
+/**
+ * The page reader (a DOM and Readability) is loaded the first time a page rather than a feed is read: polling
+ * feeds never needs it, and it is a large part of what the process would otherwise hold for good.
+ */
+const pageReader = () => import('../page/extract');
 
 export interface WebSource extends Source {
   close(): Promise<void>;
@@ -57,6 +62,7 @@ export function createWebSource(fetcher: Fetcher): WebSource {
     if (/^\s*[[{]/.test(text) || /\bjson\b/i.test(fetched.contentType ?? ''))
       return fail('feed/unparseable', `${location} is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/1.1").`);
 
+    const { extractArticle, isArticlePage } = await pageReader();
     const page = () => {
       const item = extractArticle(text, fetched.url);
       return item ? ok({ ...readOf(fetched), title: item.title ?? null, items: [item] }) : null;
