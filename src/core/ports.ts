@@ -35,6 +35,11 @@ export interface SourceState {
 /** Reads a feed, a page or a local file/folder. Expected failures (timeouts, bad feeds, refused addresses) are values. */
 export interface Source {
   read(location: string, state?: SourceState): Promise<Result<SourceRead>>;
+  /**
+   * The full article of a feed item that carries only a teaser, read from the item's page on the feed's own
+   * site; the item unchanged (still excerptOnly) when there is no such page or it holds only a teaser too.
+   */
+  expand?(item: RawItem, feedLocation: string): Promise<RawItem>;
 }
 
 /** The outcome of one send; a sink never throws for a platform's answer. */
