@@ -169,7 +169,7 @@ export class TelegramAdapter {
     const threadId = msg.is_topic_message && msg.message_thread_id ? String(msg.message_thread_id) : null;
     const here: ChatTarget = { platform: TELEGRAM, chatId: String(msg.chat.id), threadId };
     const reply = async (doc: Parameters<TelegramSink['send']>[1]) => {
-      const outcome = await this.sink.send(here, doc, msg.message_id);
+      const outcome = await this.sink.reply(here, doc, msg.message_id);
       if (outcome.kind !== 'sent') this.log.warn({ chat: here.chatId, outcome: outcome.kind }, 'telegram reply not delivered');
     };
 
