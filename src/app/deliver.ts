@@ -4,7 +4,8 @@
 // (completeDelivery). A process killed before the send leaves the row leased; it becomes claimable again
 // when the lease ends (or at once, when a stopping process releases it), and is sent then. The one
 // duplicate that can happen: the platform accepted the message, and the process died before the mark was
-// committed. That window runs from the moment the platform stores the message, through its reply crossing
+// committed. (A digest sent as several messages records each part as it goes: the window is one message's,
+// and a retry sends only the parts not yet sent.) That window runs from the moment the platform stores the message, through its reply crossing
 // the network and being read, to the commit of one UPDATE: the return half of a round-trip plus one small
 // write, plus whatever the event loop is busy with meanwhile. `npm run bench:fanout` measures it (from the
 // fake platform storing a message to the commit): milliseconds on loopback; add half the platform's RTT.
@@ -45,6 +46,17 @@ const ERROR_RETRY_MS = 60_000;
 /** A digest that failed this many times is given up (and says why in its row). */
 export const MAX_ATTEMPTS = 12;
 
+/**
+ * Ends every subscription of a chat, its forum topics' too: the bot was removed from it or blocked. (Rare
+ * enough that reading the subscriptions to find the chat's is no burden.)
+ */
+export async function endChat(store: Store, log: Logger, chat: ChatTarget, reason: string): Promise<number> {
+  const ended = (await store.listSubscriptions()).filter((s) => s.active && s.target.platform === chat.platform && s.target.chatId === chat.chatId);
+  for (const sub of ended) await store.saveSubscription({ ...sub, active: false });
+  if (ended.length) log.warn({ platform: chat.platform, chat: chat.chatId, subscriptions: ended.length, reason }, 'subscriptions ended: bot removed from the chat');
+  return ended.length;
+}
+
 /** Ends a chat's subscription because the platform says the chat is gone for us. */
 async function endSubscription(store: Store, log: Logger, target: ChatTarget, reason: string): Promise<void> {
   const sub = await store.getSubscription(target);
@@ -54,7 +66,7 @@ async function endSubscription(store: Store, log: Logger, target: ChatTarget, re
   }
 }
 
-type Outcome = 'sent' | 'retried' | 'dropped';
+type Outcome = 'sent' | 'retried' | 'dropped' | 'released';
 
 async function deliverRow(deps: DeliverDeps, row: OutboxRow): Promise<Outcome> {
   const sink = deps.sinks.get(row.target.platform);
@@ -70,8 +82,23 @@ async function deliverRow(deps: DeliverDeps, row: OutboxRow): Promise<Outcome> {
   };
   if (!sink) return retry(NO_SINK_RETRY_MS, `no ${row.target.platform} adapter is running`);
   let target = row.target;
+  // A digest long enough for several messages records each part as it goes, so a retry (or a restart after a
+  // crash) sends only the parts that had not gone out. Losing the lease meanwhile stops the sending.
+  let leaseLost = false;
+  let sent: readonly string[] = row.messageIds;
+  const progress = () => ({
+    sent,
+    record: async (ids: string[]) => {
+      leaseLost = !(await deps.store.recordDeliveryParts(row.id, row.availableAt, ids));
+      return !leaseLost;
+    },
+  });
   for (let hop = 0; hop < 3; hop++) {
-    const outcome = await sink.send(target, deliveryDocument(row.digest));
+    const outcome = await sink.send(target, deliveryDocument(row.digest), progress());
+    if (leaseLost) {
+      deps.log.warn({ row: row.id }, 'lease on a digest ran out while sending it; left to its new holder');
+      return 'released';
+    }
     switch (outcome.kind) {
       case 'sent':
         // ── the duplicate window (see the top of this file) is from the platform's acceptance to this commit ──
@@ -87,6 +114,7 @@ async function deliverRow(deps: DeliverDeps, row: OutboxRow): Promise<Outcome> {
         deps.log.info({ platform: target.platform, from: target.chatId, to: outcome.target.chatId }, 'chat moved');
         await deps.store.moveTarget(target, outcome.target);
         target = outcome.target;
+        sent = []; // the new chat has none of it
         break;
     }
   }

@@ -25,6 +25,9 @@ export interface IngestOutcome {
   retryAfterMs: number | null;
 }
 
+/** At most this many teaser items of one read are completed from their pages (the rest keep their teaser). */
+export const MAX_PAGES_PER_READ = 10;
+
 /** Stories are grouped among articles that arrived within this window. */
 const STORY_WINDOW_MS = 48 * 3_600_000;
 
@@ -63,6 +66,16 @@ export function toArticle(item: RawItem, feed: Feed, name: string, now: string, 
     storyId: storyOf(fp) ?? id,
     fingerprint: fp,
   };
+}
+
+/**
+ * A feed that carries only teasers: the item with its article page's text, while the read's page budget lasts;
+ * else the item as the feed gave it.
+ */
+export async function withPageText(source: Source, item: RawItem, feedUrl: string, pages: { left: number }): Promise<RawItem> {
+  if (!item.excerptOnly || !item.url || !source.expand || pages.left <= 0) return item;
+  pages.left--;
+  return source.expand(item, feedUrl);
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -119,12 +132,14 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
   const known = await deps.store.existingArticleIds(items.map((item) => itemIdentity(item, feed.url)));
   const articleIds: string[] = [];
   let newCount = 0;
-  for (const item of items) {
-    const id = itemIdentity(item, feed.url);
+  const pages = { left: MAX_PAGES_PER_READ };
+  for (const listed of items) {
+    const id = itemIdentity(listed, feed.url);
     if (known.has(id)) {
       articleIds.push(id);
       continue;
     }
+    const item = await withPageText(deps.source, listed, feed.url, pages);
     // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
     // items, so other feeds' fetches are not timed out by our own busy loop.
     await yieldToEventLoop();

@@ -1,4 +1,4 @@
-// Polling every feed on its own interval. A feed's own wishes (ttl, Cache-Control, Retry-After) are honoured
+// Polling every feed on its own interval. A feed's own wishes (ttl, sy:updatePeriod, Cache-Control, Retry-After) are honoured
 // within a floor and a ceiling; failures back off exponentially, and after a run of them the feed is paused and
 // its chats are told once. A successful manual check (/feeds add of the same URL) turns it back on.
 import type { Feed } from '../core/model';

@@ -35,6 +35,11 @@ export interface SourceState {
 /** Reads a feed, a page or a local file/folder. Expected failures (timeouts, bad feeds, refused addresses) are values. */
 export interface Source {
   read(location: string, state?: SourceState): Promise<Result<SourceRead>>;
+  /**
+   * The full article of a feed item that carries only a teaser, read from the item's page on the feed's own
+   * site; the item unchanged (still excerptOnly) when there is no such page or it holds only a teaser too.
+   */
+  expand?(item: RawItem, feedLocation: string): Promise<RawItem>;
 }
 
 /** The outcome of one send; a sink never throws for a platform's answer. */
@@ -47,10 +52,22 @@ export type SendOutcome =
   /** The chat has a new id (Telegram group → supergroup): move the subscription and resend. */
   | { kind: 'moved'; target: ChatTarget };
 
+/**
+ * Where a document sent in several messages stands: the parts an earlier attempt delivered, and how to record
+ * each new one before the next is sent. A crash between two parts then resends neither.
+ */
+export interface PartProgress {
+  /** Message ids of the parts already delivered, in order: sending resumes after them. */
+  sent: readonly string[];
+  /** Records the ids delivered so far; false when the work is no longer ours (stop sending). */
+  record(messageIds: string[]): Promise<boolean>;
+}
+
 /** A platform's outgoing side. */
 export interface Sink {
   readonly platform: string;
-  send(target: ChatTarget, doc: Document): Promise<SendOutcome>;
+  /** Sends every part of the document, or (with `progress`) the parts not yet sent. */
+  send(target: ChatTarget, doc: Document, progress?: PartProgress): Promise<SendOutcome>;
 }
 
 export interface Store {
@@ -97,6 +114,11 @@ export interface Store {
   /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */
   claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
   completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void>;
+  /**
+   * Records the parts of a leased row sent so far; false (and no change) when `leasedUntil` is no longer the
+   * row's lease, i.e. it ran out and another worker may hold the row.
+   */
+  recordDeliveryParts(id: string, leasedUntil: string, messageIds: string[]): Promise<boolean>;
   /**
    * Gives a leased row back at once (claimable again at `now`), e.g. when the process stops before sending it.
    * `leasedUntil` is the lease the caller holds (the row's availableAt as claimed): a lease that already ran out

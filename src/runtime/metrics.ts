@@ -3,7 +3,7 @@
 // when /metrics is scraped.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ChatTarget } from '../core/model';
-import type { Queue, Sink, Store } from '../core/ports';
+import type { PartProgress, Queue, Sink, Store } from '../core/ports';
 import type { Document } from '../core/document';
 
 export interface Metrics {
@@ -93,10 +93,10 @@ export function createMetrics(): Metrics {
     meterSink(sink) {
       return {
         platform: sink.platform,
-        async send(target: ChatTarget, doc: Document) {
+        async send(target: ChatTarget, doc: Document, progress?: PartProgress) {
           const end = sendSeconds.startTimer({ platform: sink.platform });
           try {
-            const outcome = await sink.send(target, doc);
+            const outcome = await sink.send(target, doc, progress);
             end({ outcome: outcome.kind });
             return outcome;
           } catch (err) {

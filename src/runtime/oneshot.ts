@@ -3,7 +3,7 @@ import type { Article, Budget, Feed, Summary } from '../core/model';
 import type { Clock, Source } from '../core/ports';
 import type { Result } from '../core/errors';
 import { TidingsError } from '../core/errors';
-import { sourceName, toArticle } from '../app/ingest';
+import { MAX_PAGES_PER_READ, sourceName, toArticle, withPageText } from '../app/ingest';
 import { buildDigest } from '../core/digest/build';
 import { StoryIndex } from '../core/stories/story-index';
 import { summarize } from '../core/summarize';
@@ -44,7 +44,9 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
     }
     const feed = transientFeed(location, now);
     const name = sourceName(feed, read.value.title);
-    for (const item of read.value.items) {
+    const pages = { left: MAX_PAGES_PER_READ };
+    for (const listed of read.value.items) {
+      const item = await withPageText(source, listed, location, pages);
       const article = toArticle(item, feed, name, now, (fp) => stories.match(fp));
       if (seen.has(article.id)) continue;
       seen.add(article.id);

@@ -12,6 +12,7 @@ export function createSource(remote?: Source): Source {
       if (remote) return remote.read(location, state);
       return Promise.resolve(fail('fetch/bad-url', `I can only read local files here, not ${location}.`));
     },
+    expand: async (item, feedLocation) => (remote?.expand && !isLocalLocation(feedLocation) ? remote.expand(item, feedLocation) : item),
   };
 }
 
@@ -21,11 +22,10 @@ export function createSource(remote?: Source): Source {
  */
 export function createConfiguredSource(config: Pick<Config, 'FETCH_ALLOW_PRIVATE_NETWORKS'>): Source & { close(): Promise<void> } {
   let web: Promise<WebSource> | null = null;
+  const load = () => (web ??= import('../sources/web').then((m) => m.createWebSourceWith({ allowPrivateNetworks: config.FETCH_ALLOW_PRIVATE_NETWORKS })));
   const remote: Source = {
-    read: async (location, state) => {
-      web ??= import('../sources/web').then((m) => m.createWebSourceWith({ allowPrivateNetworks: config.FETCH_ALLOW_PRIVATE_NETWORKS }));
-      return (await web).read(location, state);
-    },
+    read: async (location, state) => (await load()).read(location, state),
+    expand: async (item, feedLocation) => (await load()).expand(item, feedLocation),
   };
   return { ...createSource(remote), close: async () => (web ? (await web).close() : undefined) };
 }

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { TelegramAdapter } from '../adapters/telegram/bot';
 import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
+import { endChat } from '../app/deliver';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
 
@@ -27,6 +28,7 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     token,
     apiRoot: t.config.TELEGRAM_API_ROOT,
     commands: t.commands,
+    chatGone: (chat, reason) => endChat(t.store, t.log, chat, reason),
     log: t.log,
     webhook: hookUrl ? { url: hookUrl, secret } : null,
     sender: { ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },

@@ -43,6 +43,15 @@ describe('stories', () => {
     expect(row!.digest.entries.every((e) => e.summary.length === 3 && e.quote === null)).toBe(true);
   });
 
+  it('does not repeat an untitled article\'s lede, which is its headline, in its summary', async () => {
+    w = await world('2026-05-04T07:00:00Z');
+    const sub = await w.subscribe({ quotes: false });
+    await w.article({ title: 'Rail strike ends after nine days', text: 'x', summary: ['Rail strike ends after nine days.', 'Trains run again on Monday.', 'Unions accepted the offer.', 'Fares stay the same.'] });
+    await w.runUntil('2026-05-04T08:00:00Z');
+    const [row] = await w.store.listDeliveries(sub.id);
+    expect(row!.digest.entries[0]!.summary).toEqual(['Trains run again on Monday.', 'Unions accepted the offer.', 'Fares stay the same.']);
+  });
+
   it('keeps only the stories that match the chat’s topics, and all of them when it has none', async () => {
     w = await world('2026-05-04T07:00:00Z');
     const picky = await w.subscribe({ topics: ['alaska', 'rye'] });

@@ -148,6 +148,39 @@ describe('conditional reads through the web source', () => {
   });
   afterAll(() => server.close());
 
+  it('completes teaser items from their pages on the feed\'s own site, once, and keeps the teaser when that fails', async () => {
+    const other = await startFeedServer();
+    const item = (path: string, base = server.url) =>
+      `<item><title>${path}</title><link>${base}${path}</link><guid>${base}${path}</guid><description>Dock workers voted on a pay offer.</description></item>`;
+    const otherSite = other.url.replace('127.0.0.1', 'localhost');
+    server.routes.set('/teasers.xml', (_req, res) =>
+      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Port News</title><link>${server.url}/</link>` +
+          `${item('/pages/article.html')}${item('/pages/paywall.html')}${item('/pages/gone.html')}${item('/pages/article.html', otherSite)}</channel></rss>`,
+      ),
+    );
+    const web = createWebSourceWith({ allowPrivateNetworks: true });
+    const url = `${server.url}/teasers.xml`;
+    await store.addFeed(url, null);
+    const first = await poll(web);
+    now += 86_400_000;
+    const second = await poll(web);
+    await web.close();
+    await other.close();
+    const stored = await store.articlesArrived([(await feedOf(url)).id], new Date(0).toISOString(), new Date(now).toISOString());
+    const byUrl = new Map(stored.map((a) => [a.url, a]));
+    const full = byUrl.get(`${server.url}/pages/article.html`)!;
+    expect([first.newArticles, second.newArticles]).toEqual([4, 0]);
+    expect(full.excerptOnly).toBe(false);
+    expect(full.text).toContain('Dock workers voted on Wednesday to accept the new pay offer.');
+    expect(full.title).toBe('/pages/article.html'); // the feed's title and link stay
+    expect(byUrl.get(`${server.url}/pages/paywall.html`)?.excerptOnly).toBe(true);
+    expect(byUrl.get(`${server.url}/pages/gone.html`)?.text).toBe('Dock workers voted on a pay offer.');
+    // Each page was read once (the second poll knew every item) and another site's page not at all.
+    expect(server.requests.filter((r) => r.path === '/pages/article.html')).toHaveLength(1);
+    expect(other.requests).toHaveLength(0);
+  });
+
   it('stores the validator, then gets 304 and does no work', async () => {
     const web = createWebSourceWith({ allowPrivateNetworks: true });
     const url = `${server.url}/etag.xml`;

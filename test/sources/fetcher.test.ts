@@ -131,6 +131,18 @@ describe('the safe fetcher', () => {
     expect(server.requests.at(-1)?.headers['user-agent']).toMatch(/^Tidings\/\d/);
   });
 
+  it('counts the time limit from when a request gets its slot, not while it waits behind others', async () => {
+    // One slot, requests of 400 ms, a 1 s limit: the fourth in line waits 1.2 s but talks for only 400 ms.
+    server.routes.set('/slow-400', (_req, res) => setTimeout(() => res.end('<rss version="2.0"><channel><title>S</title></channel></rss>'), 400));
+    const queued = createFetcher({ allowPrivateNetworks: true, perHostConcurrency: 1, timeoutMs: 1000 });
+    const codes = await Promise.all(Array.from({ length: 4 }, () => code('/slow-400', queued)));
+    // The limit still holds for the talking: a server that never answers times out after 1 s of it.
+    const stuck = await code('/no-headers', queued);
+    await queued.close();
+    expect(codes).toEqual(['ok 200', 'ok 200', 'ok 200', 'ok 200']);
+    expect(stuck).toBe('fetch/timeout');
+  });
+
   it('keeps at most perHostConcurrency requests in flight to one host', async () => {
     const limited = createFetcher({ allowPrivateNetworks: true, perHostConcurrency: 2 });
     await Promise.all(Array.from({ length: 10 }, () => limited.fetch(`${server.url}/concurrency`)));

@@ -107,6 +107,22 @@ export function scheduleContract(get: () => Store): void {
           expect(ids.length + rest.length).toBe(20);
         });
 
+        it('records the parts of a leased row as they go, only while the lease is the caller\'s', async () => {
+          const sub = subscription();
+          await store.saveSubscription(sub);
+          await store.enqueueDigest(outboxRow(sub, 'p'), at(0));
+          const [row] = await store.claimDeliveries(at(0), 10, 60_000);
+          expect(await store.recordDeliveryParts(row!.id, row!.availableAt, ['201'])).toBe(true);
+          expect(await store.recordDeliveryParts(row!.id, at(0), ['201', '999'])).toBe(false); // not its lease
+          await store.retryDelivery(row!.id, at(5), 'part 2 failed');
+          // The next claim sees the parts already sent; a sent row takes no more parts.
+          const [again] = await store.claimDeliveries(at(5), 10, 60_000);
+          expect(again).toMatchObject({ id: row!.id, messageIds: ['201'] });
+          await store.completeDelivery(row!.id, ['201', '202'], at(6));
+          expect(await store.recordDeliveryParts(row!.id, again!.availableAt, ['x'])).toBe(false);
+          expect((await store.listDeliveries(sub.id))[0]?.messageIds).toEqual(['201', '202']);
+        });
+
         it('records a send, a retry, a release and a drop', async () => {
           const sub = subscription();
           await store.saveSubscription(sub);

@@ -1,11 +1,11 @@
-// Scheduled digests posted to a channel. A digest may take several messages; when one of them fails, the
-// outbox retries the whole digest later, so the sink remembers which parts went out and sends only the rest.
+// Scheduled digests posted to a channel. A digest may take several messages; each part posted is recorded
+// through the caller's progress (the outbox row), so a retry, even after a restart, posts only the rest.
 // Each part also carries a nonce Discord enforces, so a part whose answer was lost is not posted twice.
 import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Document } from '../../core/document';
 import type { ChatTarget } from '../../core/model';
-import type { Logger, SendOutcome, Sink } from '../../core/ports';
+import type { Logger, PartProgress, SendOutcome, Sink } from '../../core/ports';
 import { type DiscordMessage, renderDocument } from './render';
 
 /** Missing Access, Missing Permissions, Unknown Channel: the channel is gone for us. */
@@ -24,16 +24,12 @@ export function messageBody(m: DiscordMessage): { content?: string; embeds: Disc
 export interface DiscordSinkOptions {
   /** How long to wait before the outbox tries a failed send again. */
   retryAfterMs?: number;
-  /** How many half-sent digests to remember (oldest forgotten first). */
-  maxPending?: number;
   /** The most one request may take on the network (rate-limit waits are bounded by the REST client). */
   partTimeoutMs?: number;
 }
 
 export class DiscordSink implements Sink {
   readonly platform = 'discord';
-  /** Message ids already posted, by digest key, for digests not yet complete. */
-  private readonly partial = new Map<string, string[]>();
 
   constructor(
     private readonly rest: REST,
@@ -41,11 +37,11 @@ export class DiscordSink implements Sink {
     private readonly options: DiscordSinkOptions = {},
   ) {}
 
-  async send(target: ChatTarget, doc: Document): Promise<SendOutcome> {
+  async send(target: ChatTarget, doc: Document, progress?: PartProgress): Promise<SendOutcome> {
     const channelId = target.threadId ?? target.chatId;
     const messages = renderDocument(doc);
     const key = createHash('sha256').update(channelId).update('\0').update(JSON.stringify(messages)).digest('base64url');
-    const sent = this.partial.get(key) ?? [];
+    const sent = [...(progress?.sent ?? [])];
     for (let i = sent.length; i < messages.length; i++) {
       // Nonces are at most 25 characters: 22 of the key and the part number.
       const body = { ...messageBody(messages[i]!), nonce: `${key.slice(0, 22)}${i}`, enforce_nonce: true };
@@ -53,7 +49,10 @@ export class DiscordSink implements Sink {
         const signal = AbortSignal.timeout(this.options.partTimeoutMs ?? 30_000);
         const posted = (await this.rest.post(Routes.channelMessages(channelId), { body, signal })) as { id: string };
         sent.push(posted.id);
-        this.remember(key, sent);
+        // The last part is recorded by whoever completes the delivery; a lost lease stops here.
+        if (progress && i < messages.length - 1 && !(await progress.record([...sent]))) {
+          return { kind: 'retry', afterMs: 1_000, reason: 'the delivery is no longer ours' };
+        }
       } catch (err) {
         const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : null;
         const gone = code === null ? undefined : GONE_CODES.get(code);
@@ -63,7 +62,6 @@ export class DiscordSink implements Sink {
           return { kind: 'retry', afterMs: Math.max(err.retryAfter, 1000), reason: `rate limited by Discord for ${Math.ceil(err.retryAfter / 1000)} s` };
         }
         if (gone) {
-          this.partial.delete(key);
           return { kind: 'gone', reason: `${gone} (Discord ${code})` };
         }
         const status = (err as { status?: unknown }).status;
@@ -77,14 +75,6 @@ export class DiscordSink implements Sink {
         return { kind: 'retry', afterMs: this.options.retryAfterMs ?? 60_000, reason };
       }
     }
-    this.partial.delete(key);
     return { kind: 'sent', messageIds: sent };
-  }
-
-  private remember(key: string, sent: string[]): void {
-    this.partial.delete(key);
-    this.partial.set(key, sent);
-    const max = this.options.maxPending ?? 1000;
-    while (this.partial.size > max) this.partial.delete(this.partial.keys().next().value!);
   }
 }

@@ -2,7 +2,7 @@
 // translated into CommandRequests for the platform-neutral handler, and every reply and digest leaves through
 // one rate-limited queue. Nothing here decides what a command does.
 import { Telegraf } from 'telegraf';
-import type { Message, Update } from 'telegraf/types';
+import type { ChatMemberUpdated, Message, Update } from 'telegraf/types';
 import { COMMANDS, type CommandHandler, type CommandRequest } from '../../core/commands';
 import { message as textDoc } from '../../core/document';
 import type { ChatTarget } from '../../core/model';
@@ -20,7 +20,13 @@ export interface TelegramAdapterOptions {
   webhook?: { url: string; secret: string } | null;
   /** Long-polling wait per getUpdates call, in seconds. */
   pollTimeoutSeconds?: number;
+  /** The bot was removed from a chat or blocked by its user: its subscriptions end at once. */
+  chatGone?: (chat: ChatTarget, reason: string) => Promise<unknown>;
 }
+
+/** The updates the bot asks Telegram for: messages (commands) and changes of its own membership in a chat. */
+const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
+const GONE_STATUSES = new Set(['left', 'kicked']);
 
 /** Commands that may name a channel first when sent in a private chat: `/subscribe @channel 08:00`. */
 const CHANNEL_COMMANDS = new Set(['subscribe', 'unsubscribe', 'time', 'timezone', 'topics', 'feeds', 'settings', 'digest']);
@@ -71,6 +77,10 @@ export class TelegramAdapter {
     this.bot.on('message', (ctx) => {
       this.inOrder(String(ctx.message.chat.id), () => this.onMessage(ctx.message));
     });
+    this.bot.on('my_chat_member', (ctx) => {
+      const update = ctx.myChatMember;
+      this.inOrder(String(update.chat.id), () => this.onMembership(update));
+    });
     this.bot.catch((err) => {
       this.log.error({ err: scrubOnly(err, options.token) }, 'telegram update failed');
     });
@@ -85,7 +95,7 @@ export class TelegramAdapter {
       .catch((err: unknown) => this.log.warn({ err: scrubOnly(err, this.options.token) }, 'could not register the command menu'));
     const hook = this.options.webhook;
     if (hook) {
-      await this.bot.telegram.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: ['message'] }).catch(scrub);
+      await this.bot.telegram.setWebhook(hook.url, { secret_token: hook.secret, allowed_updates: [...ALLOWED_UPDATES] }).catch(scrub);
       this.log.info({ bot: this.bot.botInfo.username, mode: 'webhook' }, 'telegram started');
       return;
     }
@@ -101,7 +111,7 @@ export class TelegramAdapter {
   private async poll(): Promise<void> {
     for (let attempt = 0; !this.stopping; attempt++) {
       try {
-        await this.bot.launch({ allowedUpdates: ['message'] });
+        await this.bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] });
         if (this.stopping) return;
         attempt = 0;
       } catch (err) {
@@ -162,6 +172,26 @@ export class TelegramAdapter {
     while (this.chats.size) await Promise.all(this.chats.values());
   }
 
+  /**
+   * The bot's own membership changed. Removed from a group or channel, or blocked in a private chat: the chat's
+   * subscriptions end now rather than at the next failed send. Added to a group: it says what it does.
+   */
+  private async onMembership(update: ChatMemberUpdated): Promise<void> {
+    const chat: ChatTarget = { platform: TELEGRAM, chatId: String(update.chat.id), threadId: null };
+    const was = update.old_chat_member.status;
+    const now = update.new_chat_member.status;
+    if (GONE_STATUSES.has(now)) {
+      const reason = update.chat.type === 'private' ? 'the user blocked the bot' : `the bot was removed from the ${update.chat.type}`;
+      await this.options.chatGone?.(chat, reason);
+      return;
+    }
+    if (GONE_STATUSES.has(was) && (update.chat.type === 'group' || update.chat.type === 'supergroup')) {
+      const answer = await this.options.commands({ target: chat, chatKind: 'group', isAdmin: false, name: 'start', args: '' });
+      const outcome = await this.sink.send(chat, answer.doc);
+      if (outcome.kind !== 'sent') this.log.warn({ chat: chat.chatId, outcome: outcome.kind }, 'telegram greeting not delivered');
+    }
+  }
+
   private async onMessage(msg: Message): Promise<void> {
     if (!('text' in msg) || !this.bot.botInfo) return;
     const cmd = parseCommand(msg, this.bot.botInfo.username);
@@ -169,7 +199,7 @@ export class TelegramAdapter {
     const threadId = msg.is_topic_message && msg.message_thread_id ? String(msg.message_thread_id) : null;
     const here: ChatTarget = { platform: TELEGRAM, chatId: String(msg.chat.id), threadId };
     const reply = async (doc: Parameters<TelegramSink['send']>[1]) => {
-      const outcome = await this.sink.send(here, doc, msg.message_id);
+      const outcome = await this.sink.reply(here, doc, msg.message_id);
       if (outcome.kind !== 'sent') this.log.warn({ chat: here.chatId, outcome: outcome.kind }, 'telegram reply not delivered');
     };
 

@@ -84,6 +84,9 @@ export function rankStories(stories: Story[], topics: string[], now: string): St
     .map((x) => x.s);
 }
 
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
+const sameWords = (a: string, b: string) => wordsOf(a) === wordsOf(b);
+
 function entryOf(story: Story, withQuote: boolean): DigestEntry {
   // The lead article: the fullest telling (not a teaser), then the earliest.
   const lead = [...story.articles].sort((a, b) => Number(a.excerptOnly) - Number(b.excerptOnly) || b.summary.length - a.summary.length || a.publishedAt.localeCompare(b.publishedAt))[0]!;
@@ -95,7 +98,8 @@ function entryOf(story: Story, withQuote: boolean): DigestEntry {
     headline: lead.title,
     url: lead.url,
     publishedAt: lead.publishedAt,
-    summary: lead.summary.slice(0, ENTRY_SENTENCES),
+    // An untitled article's headline is its lede: the summary does not say it a second time.
+    summary: lead.summary.filter((sentence) => !sameWords(sentence, lead.title)).slice(0, ENTRY_SENTENCES),
     quote,
     sources: [...sources].map(([name, url]) => ({ name, url })),
     excerptOnly: lead.excerptOnly,

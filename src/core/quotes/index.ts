@@ -5,7 +5,7 @@ import type { Span } from '../text/spans.js';
 import { words } from '../text/tokens.js';
 import { leadingAttribution, sentenceSubject, trailingAttribution, type Attribution } from './attribution.js';
 import { quotedSpans, type QuotedSpan } from './marks.js';
-import { nameIn } from './names.js';
+import { describedSource, nameIn } from './names.js';
 import { People, narrationSources } from './people.js';
 
 export { quotedSpans, type QuotedSpan } from './marks.js';
@@ -163,7 +163,7 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
       previous.end = span.end;
       if (found.attribution && (!previous.speaker || !previous.cue)) {
         // The attribution after a later part names the speaker of the whole quote.
-        previous.speaker = people.resolve(found.attribution.phrase, found.attribution.at) ?? previous.speaker;
+        previous.speaker = people.resolve(found.attribution.phrase, found.attribution.at) ?? previous.speaker ?? describedSource(found.attribution.phrase);
         previous.cue = found.attribution.cue;
         previous.kind = 'direct';
       }
@@ -183,6 +183,9 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
       speaker = continuedSpeaker(mentions, paragraphOf, span, people);
     }
     if (speaker) people.addSource(speaker, span.open);
+    // `"…," the ruling said`: a source described but never named is still the speaker, as the text words it.
+    // It is no person a later "he" could stand for, so it is not recorded as one.
+    else if (found.attribution) speaker = describedSource(found.attribution.phrase);
     const mention: QuoteMention = { text: span.text, parts: [{ start: span.start, end: span.end, text: span.text }], speaker, cue, start: span.start, end: span.end, kind: found.kind };
     mentions.push(mention);
     paragraphOf.set(mention, span.paragraph);

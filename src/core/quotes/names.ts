@@ -112,3 +112,42 @@ export function roleWordsIn(phrase: string): string[] {
     .map((t) => t.replace(/[^\p{L}.-]/gu, ''))
     .filter((t) => ROLE_WORDS.has(t) && !['the', 'former', 'us', 'u.s.'].includes(t));
 }
+
+/** Words that open a description of a source nobody names: "the ruling", "a friend", "one Democratic source". */
+const DESCRIBING = /^(?:the|a|an|one|this|that|these|those|his|her|their|its|our|my|another|some|several|two|three|four|five)$/iu;
+
+/** Words that make a phrase a clause rather than a noun phrase. */
+const CLAUSE_WORD = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|who|which|that|whose|when|if|because|it|he|she|they|we|i)$/u;
+
+/** Heads that describe a time or a manner, not who is speaking ("the next day", "that way"). */
+const NOT_SOURCE = new Set([
+  'day', 'days', 'week', 'weeks', 'year', 'years', 'month', 'months', 'time', 'times', 'moment', 'morning',
+  'afternoon', 'evening', 'night', 'way', 'end', 'point', 'thing', 'things', 'fact', 'question', 'answer', 'idea',
+  'case', 'same', 'other', 'others', 'first', 'last', 'next', 'rest', 'lot', 'bit', 'kind', 'sort', 'part',
+]);
+
+/**
+ * The source an attribution describes without naming anyone ("the ruling", "a friend", "Obama's former
+ * campaign strategist"), as the text words it; null when the phrase is no such noun phrase (a clause with a
+ * verb, a time, a pronoun). The speaker of a quote is a name when the article gives one, else this.
+ */
+export function describedSource(phrase: string): string | null {
+  // A phrase cut off at a quotation mark ("the authors of the “Growth …”") ends at its last whole word.
+  const head = (phrase.split(/,/u)[0] ?? '')
+    .replace(/\([^)]*(?:\)|$)/gu, ' ')
+    .replace(/(?:\s+(?:of|on|in|at|for|from|with|to|by|and|or|the|a|an))+\s*$/iu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  const tokens = tokensOf(head);
+  if (tokens.length < 2 || tokens.length > 8) return null;
+  const first = tokens[0] ?? '';
+  if (!DESCRIBING.test(first) && !/^\p{Lu}[\p{L}-]*['’]s$/u.test(first)) return null;
+  const lower = tokens.map((t) => t.toLowerCase().replace(/[^\p{L}\p{N}'’-]/gu, ''));
+  // A clause, not a noun phrase: "Another voter was less kind", "the man who said".
+  if (lower.slice(1).some((t) => CLAUSE_WORD.test(t))) return null;
+  // The head noun is the last word before a prepositional tail ("one Democratic source on the panel").
+  const tail = lower.findIndex((t, i) => i > 0 && /^(?:of|on|in|at|for|from|with|to|close|familiar)$/u.test(t));
+  const noun = lower[(tail > 0 ? tail : lower.length) - 1] ?? '';
+  if (noun === '' || NOT_SOURCE.has(noun) || PRONOUNS.has(noun) || DESCRIBING.test(noun) || /^\p{N}+$/u.test(noun)) return null;
+  return head.replace(/[.,;:!?]+$/u, '');
+}

@@ -13,7 +13,7 @@ export interface ParsedFeed {
   /** The site the feed belongs to, when it says. */
   siteUrl: string | null;
   items: RawItem[];
-  /** How long the feed asks readers to wait between reads (RSS <ttl>), if it says. */
+  /** How long the feed asks readers to wait between reads (RSS <ttl>, sy:updatePeriod), if it says. */
   ttlMs: number | null;
 }
 
@@ -131,14 +131,29 @@ export function parseFeedText(text: string, location: string | null): Result<Par
     // Relative item links are relative to the document; a feed fetched from nowhere falls back to its site.
     items = arr(f.items).slice(0, MAX_ITEMS).map((i) => rssItem(i, location ?? siteUrl));
   }
-  const ttl = Number(str(f.ttl));
   return ok({
     format,
     title: titleOf(f.title),
     siteUrl,
     items: items.filter((item) => item.text || item.title),
-    ttlMs: Number.isFinite(ttl) && ttl > 0 ? ttl * 60_000 : null,
+    ttlMs: askedIntervalMs(f),
   });
+}
+
+const SY_PERIOD_MS: Record<string, number> = { hourly: 3_600_000, daily: 86_400_000, weekly: 7 * 86_400_000, monthly: 30 * 86_400_000, yearly: 365 * 86_400_000 };
+
+/**
+ * How often the feed says it changes: RSS `<ttl>` in minutes, or the syndication module's
+ * `sy:updatePeriod` divided by `sy:updateFrequency` (RSS 1.0 feeds of blogs and journals); the longer when both.
+ */
+function askedIntervalMs(f: Record<string, unknown>): number | null {
+  const ttl = Number(str(f.ttl));
+  const ttlMs = Number.isFinite(ttl) && ttl > 0 ? ttl * 60_000 : null;
+  const sy = obj(f.sy);
+  const period = SY_PERIOD_MS[(str(sy.updatePeriod) ?? '').trim().toLowerCase()];
+  const frequency = Number(sy.updateFrequency ?? 1);
+  const syMs = period && Number.isFinite(frequency) && frequency >= 1 ? Math.round(period / frequency) : null;
+  return ttlMs === null ? syMs : syMs === null ? ttlMs : Math.max(ttlMs, syMs);
 }
 
 /** Quick test of whether text might be a feed at all (so HTML pages go to the page reader instead). */

@@ -183,6 +183,27 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
     }
   }
 
+  /** One request on a held slot: a redirect to follow, an answer without a body, or a 200 with its capped body. */
+  async function exchange(url: URL, validators: Validators | undefined, accept: string, signal: AbortSignal) {
+    const r = await onceRetryingReset(url, validators, accept, signal);
+    const location = header(r.headers, 'location');
+    if (r.statusCode >= 300 && r.statusCode < 400 && r.statusCode !== 304 && location) {
+      discard(r.body);
+      return { redirect: location, status: r.statusCode } as const;
+    }
+    if (r.statusCode !== 200) {
+      discard(r.body);
+      return { status: r.statusCode, headers: r.headers, body: Buffer.alloc(0) } as const;
+    }
+    const length = Number(header(r.headers, 'content-length'));
+    const encoding = header(r.headers, 'content-encoding');
+    if (!encoding && length > o.maxBytes) {
+      discard(r.body);
+      throw new TooLargeError();
+    }
+    return { status: 200, headers: r.headers, body: await readCapped(r.body, encoding, o.maxBytes) } as const;
+  }
+
   async function fetchUrl(raw: string, validators: Validators | undefined, accept: string): Promise<Result<Fetched>> {
     let url: URL;
     try {
@@ -191,30 +212,23 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
       return fail('fetch/bad-url', `“${raw.slice(0, 100)}” is not a web address; one looks like https://example.org/feed.xml.`);
     }
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), o.timeoutMs);
+    // The time limit counts only time spent talking to the site: waiting for a free slot on a busy host is
+    // not the site's slowness, and a long queue behind the per-host limit must not time out unasked feeds.
+    let budgetMs = o.timeoutMs;
     let permanent = true;
     try {
       for (let hop = 0; ; hop++) {
         const refused = refuseUrl(url, o.allowPrivateNetworks, isBlocked);
         if (refused) return refused;
         const res = await gate.run(url.host, async () => {
-          const r = await onceRetryingReset(url, hop === 0 ? validators : undefined, accept, controller.signal);
-          const location = header(r.headers, 'location');
-          if (r.statusCode >= 300 && r.statusCode < 400 && r.statusCode !== 304 && location) {
-            discard(r.body);
-            return { redirect: location, status: r.statusCode } as const;
+          const started = Date.now();
+          const timer = setTimeout(() => controller.abort(), budgetMs);
+          try {
+            return await exchange(url, hop === 0 ? validators : undefined, accept, controller.signal);
+          } finally {
+            clearTimeout(timer);
+            budgetMs = Math.max(0, budgetMs - (Date.now() - started));
           }
-          if (r.statusCode !== 200) {
-            discard(r.body);
-            return { status: r.statusCode, headers: r.headers, body: Buffer.alloc(0) } as const;
-          }
-          const length = Number(header(r.headers, 'content-length'));
-          const encoding = header(r.headers, 'content-encoding');
-          if (!encoding && length > o.maxBytes) {
-            discard(r.body);
-            throw new TooLargeError();
-          }
-          return { status: 200, headers: r.headers, body: await readCapped(r.body, encoding, o.maxBytes) } as const;
         });
         if ('redirect' in res) {
           if (hop >= o.maxRedirects) return fail('fetch/too-many-redirects', `${raw} redirects more than ${o.maxRedirects} times; give me the final address.`);
@@ -244,8 +258,6 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
       }
     } catch (err) {
       return failureOf(err, url, controller.signal.aborted, o);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

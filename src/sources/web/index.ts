@@ -1,6 +1,7 @@
 // The Source for http(s) locations: a feed if the answer parses as one, else the page's article, else the feed
 // the page (or the site's usual paths) points to. All of it goes through the one safe fetcher.
 import { type Result, fail, ok } from '../../core/errors';
+import type { RawItem } from '../../core/model';
 import type { Source, SourceRead, SourceState } from '../../core/ports';
 import { type Fetched, type Fetcher, type FetcherOptions, createFetcher } from '../http/fetcher';
 import { decodeBody } from '../feed/charset';
@@ -8,18 +9,39 @@ import { looksLikeFeed, parseFeedText } from '../feed/parse';
 import { commonFeedUrls, feedLinks } from '../page/discover';
 
 /**
- * The page reader (a DOM and Readability) is loaded the first time a page rather than a feed is read: polling
- * feeds never needs it, and it is a large part of what the process would otherwise hold for good.
+ * The page reader (a DOM and Readability) is loaded the first time a page rather than a feed is read (a page
+ * address, or the article behind a teaser): polling full-text feeds never needs it, and it is a large part of
+ * what the process would otherwise hold for good.
  */
 const pageReader = () => import('../page/extract');
 
 export interface WebSource extends Source {
+  expand(item: RawItem, feedLocation: string): Promise<RawItem>;
   close(): Promise<void>;
 }
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
 const MAX_DISCOVERY_TRIES = 4;
 const COMMON_TRIES = 9;
+
+const PAGE_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+
+/** The host without "www.": a feed and its articles often differ only by it. */
+const siteOf = (location: string): string | null => {
+  try {
+    const u = new URL(location);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.hostname.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+};
+
+/** An article on the feed's own site (or a subdomain of it, or it of the article's): we only read a site's own pages. */
+function sameSite(articleUrl: string, feedLocation: string): boolean {
+  const a = siteOf(articleUrl);
+  const f = siteOf(feedLocation);
+  return a !== null && f !== null && (a === f || a.endsWith(`.${f}`) || f.endsWith(`.${a}`));
+}
 
 const maxOf = (...values: (number | null)[]) => values.reduce<number | null>((m, v) => (v === null ? m : m === null ? v : Math.max(m, v)), null);
 
@@ -80,7 +102,20 @@ export function createWebSource(fetcher: Fetcher): WebSource {
     return page() ?? fail('feed/not-found', `I found no feed and no article at ${location}. Give me the feed's own address (it often ends in /feed or /rss.xml).`);
   }
 
-  return { read, close: () => fetcher.close() };
+  async function expand(item: RawItem, feedLocation: string): Promise<RawItem> {
+    if (!item.excerptOnly || !item.url || !sameSite(item.url, feedLocation)) return item;
+    const got = await fetcher.fetch(item.url, undefined, PAGE_ACCEPT);
+    if (!got.ok || got.value.notModified) return item;
+    const text = decodeBody(got.value.body, got.value.contentType);
+    if (looksLikeFeed(text, got.value.contentType)) return item;
+    const { extractArticle } = await pageReader();
+    const page = extractArticle(text, got.value.url);
+    // The feed's title, link, id and date stay: they are what identifies the item. Only the text is the page's.
+    if (!page || page.excerptOnly || page.text.length <= item.text.length) return item;
+    return { ...item, text: page.text, author: item.author ?? page.author, excerptOnly: false };
+  }
+
+  return { read, expand, close: () => fetcher.close() };
 }
 
 /** A web source with its own fetcher. */

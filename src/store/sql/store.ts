@@ -263,6 +263,17 @@ export class SqlStore implements Store {
     await this.db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(messageIds), sent_at: sentAt, last_error: null }).where('id', '=', id).execute();
   }
 
+  async recordDeliveryParts(id: string, leasedUntil: string, messageIds: string[]): Promise<boolean> {
+    const result = await this.db
+      .updateTable('outbox')
+      .set({ message_ids: JSON.stringify(messageIds) })
+      .where('id', '=', id)
+      .where('status', '=', 'pending')
+      .where('available_at', '=', leasedUntil)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async retryDelivery(id: string, availableAt: string, error: string): Promise<void> {
     await this.db.updateTable('outbox').set({ available_at: availableAt, last_error: error }).where('id', '=', id).where('status', '=', 'pending').execute();
   }

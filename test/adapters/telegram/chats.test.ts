@@ -90,6 +90,24 @@ describe('groups, topics and channels', () => {
     expect((await h.t.store.getSubscription({ platform: 'telegram', chatId: String(CHANNEL) }))?.active).toBe(true);
   });
 
+  it('removed from a group, the bot ends the group\'s subscriptions at once, its topics\' too; added back, it says hello', async () => {
+    const REMOVED = -1001234500010;
+    h.api.addChat({ id: REMOVED, type: 'supergroup', title: 'Old club', is_forum: true, topics: [7], members: { [ADMIN.id]: 'creator' } });
+    await h.ask(REMOVED, ADMIN, '/subscribe 08:00');
+    await h.ask(REMOVED, ADMIN, '/subscribe 09:00', { threadId: 7 });
+    const before = h.api.sentTo(REMOVED).length;
+    h.api.botStatusChanges(REMOVED, ADMIN, 'member', 'kicked');
+    const ended = async () => (await h.t.store.listSubscriptions()).filter((s) => s.target.chatId === String(REMOVED) && s.active).length;
+    for (let i = 0; i < 200 && (await ended()) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await ended()).toBe(0);
+    expect(h.logs.filter((l) => l.includes('bot removed from the chat') && l.includes(String(REMOVED)))).toHaveLength(1);
+    expect(h.api.sentTo(REMOVED)).toHaveLength(before);
+
+    h.api.botStatusChanges(REMOVED, ADMIN, 'left', 'member');
+    await h.api.waitFor((sent) => sent.filter((m) => m.chat_id === String(REMOVED)).length > before, 'a greeting');
+    expect(h.api.sentTo(REMOVED).at(-1)?.visible).toContain('/subscribe');
+  });
+
   it('a channel where the bot cannot post is explained', async () => {
     h.api.addChat({ id: -1001234500009, type: 'channel', title: 'Quiet', username: 'quiet_place', members: { [ADMIN.id]: 'creator' } });
     const reply = await h.ask(ADMIN.id, ADMIN, '/subscribe @quiet_place');

@@ -5,6 +5,7 @@ import { deliverPending } from '../../../src/app/deliver';
 import { deliveryDocument } from '../../../src/core/digest/document';
 import type { ChatTarget, Digest, DigestEntry, OutboxRow, Subscription } from '../../../src/core/model';
 import { renderDocument } from '../../../src/adapters/telegram/render';
+import { TelegramSink } from '../../../src/adapters/telegram/sink';
 import { type Harness, TOKEN, startHarness } from './harness';
 
 const entry = (i: number, words = 20): DigestEntry => ({
@@ -79,22 +80,40 @@ describe('sending through faults', () => {
     expect(row).toMatchObject({ status: 'pending', lastError: 'Internal Server Error' });
   });
 
-  it('a multi-part digest interrupted half-way resends only the parts not yet sent', async () => {
+  it('a multi-part digest interrupted half-way resends only the parts not yet sent, even from a new process', async () => {
     const c = chat();
     const long = Array.from({ length: 6 }, (_, i) => entry(i, 300));
     expect(renderDocument(deliveryDocument(digestOf(long))).length).toBeGreaterThanOrEqual(3);
     h.api.faultNext(c, 'pass', 2);
     h.api.faultNext(c, { error_code: 500, description: 'Internal Server Error' }, 4);
-    const first = await send(c, long);
-    expect(first.kind).toBe('retry');
+    const sub = await enqueue(c, long);
+    expect(await deliver()).toMatchObject({ retried: 1, sent: 0 });
     expect(h.api.sentTo(c)).toHaveLength(2);
-    const second = await send(c, long);
-    expect(second.kind).toBe('sent');
+    // The parts that went out are in the row, not in this process's memory.
+    const [half] = await h.t.store.listDeliveries(sub.id);
+    expect(half?.messageIds).toEqual(h.api.sentTo(c).map((m) => String(m.message_id)));
+    await h.t.store.retryDelivery(half!.id, new Date(0).toISOString(), 'retry now');
+    // Another process's sink: nothing remembered but the row.
+    const fresh = new TelegramSink(h.telegram.adapter.sender);
+    expect(await deliverPending({ store: h.t.store, sinks: new Map([['telegram', fresh]]), clock: h.t.clock, log: h.t.log })).toMatchObject({ sent: 1 });
     const got = h.api.sentTo(c);
     expect(new Set(got.map((m) => m.text)).size).toBe(got.length);
-    expect(second.kind === 'sent' && second.messageIds).toEqual(got.map((m) => String(m.message_id)));
+    expect((await h.t.store.listDeliveries(sub.id))[0]?.messageIds).toEqual(got.map((m) => String(m.message_id)));
     // Every story is in exactly one message, whole.
     for (let i = 0; i < 6; i++) expect(got.filter((m) => m.visible.includes(`Story ${i} <with>`) && m.visible.includes(`Quote ${i} & <b>not bold</b>`))).toHaveLength(1);
+  });
+
+  it('stops sending the parts of a digest whose lease ran out to another worker', async () => {
+    const c = chat();
+    const long = Array.from({ length: 6 }, (_, i) => entry(i, 300));
+    const sub = await enqueue(c, long);
+    const [row] = await h.t.store.claimDeliveries(new Date().toISOString(), 1, 60_000);
+    expect(row?.subscriptionId).toBe(sub.id);
+    // Another worker took the row over: the lease this sender holds is not the row's any more.
+    const progress = { sent: [], record: (ids: string[]) => h.t.store.recordDeliveryParts(row!.id, new Date(0).toISOString(), ids) };
+    const outcome = await h.telegram.adapter.sink.send(target(c), deliveryDocument(row!.digest), progress);
+    expect(outcome.kind).toBe('retry');
+    expect(h.api.sentTo(c)).toHaveLength(1);
   });
 
   it('a blocked bot (403) ends the subscription, logged once', async () => {

@@ -70,8 +70,21 @@ describe('extractQuotes', () => {
     ]);
   });
 
-  it('leaves the speaker null when nobody can be named', () => {
-    expect(only('"The talks have stalled for now," a source said.')[0]?.speaker).toBeNull();
+  it('gives a source described but never named as the text words it', () => {
+    expect(only('"The talks have stalled for now," a source said.')[0]?.speaker).toBe('a source');
+    expect(only('"A state cannot purge its voters this way," the ruling said.')[0]?.speaker).toBe('the ruling');
+    expect(only('"The party is in a frenzy," said one Democratic source on the panel.')[0]?.speaker).toBe('one Democratic source');
+    expect(only('"That was outrageous," said Obama\'s former campaign strategist.')[0]?.speaker).toBe("Obama's former campaign strategist");
+  });
+
+  it('prefers a name to a description and never takes a description for a later "he"', () => {
+    const text = 'Jane Doe, the union\'s leader, spoke first.\n\n"We are ready to strike," the union leader said.\n\n"The rules were broken," the letter said. "It will not stand," he said.';
+    expect(only(text).map((q) => q.speaker)).toEqual(['Jane Doe', 'the letter', 'Jane Doe']);
+  });
+
+  it('leaves the speaker null when the words name no source', () => {
+    expect(only('"The talks have stalled for now," the next day said.')[0]?.speaker ?? null).toBeNull();
+    expect(only('"We will see," that way said it.')[0]?.speaker ?? null).toBeNull();
   });
 
   it('gives words woven into a sentence to the name that opens it', () => {

@@ -69,7 +69,9 @@ export class FakeBotApi {
   readonly counts = { tooManyRequests: 0, parseErrors: 0, tooLong: 0 };
   readonly bot = BOT;
   readonly chats = new Map<number, FakeChat>();
-  private readonly updates: { update_id: number; message: Record<string, unknown> }[] = [];
+  private readonly updates: ({ update_id: number } & Record<string, unknown>)[] = [];
+  /** What the last getUpdates (or setWebhook) asked for; like Telegram, other kinds of update are not handed out. */
+  allowedUpdates: string[] = ['message'];
   private readonly polls = new Set<Poll>();
   private readonly faults = new Map<string, (Fault | 'drop' | 'pass' | 'hang')[]>();
   private readonly arrivals: number[] = [];
@@ -143,7 +145,22 @@ export class FakeBotApi {
   /** The update as it would be posted to a webhook (and not queued for getUpdates). */
   webhookUpdate(chatId: number, from: FakeUser, text: string): { update_id: number; message: Record<string, unknown> } {
     this.userSays(chatId, from, text);
-    return this.updates.pop()!;
+    return this.updates.pop()! as { update_id: number; message: Record<string, unknown> };
+  }
+
+  /** The bot's own status in a chat changes ('kicked', 'left', 'member', 'administrator'), by `from`'s hand. */
+  botStatusChanges(chatId: number, from: FakeUser, was: string, now: string): void {
+    const chat = this.chats.get(chatId);
+    if (!chat) throw new Error(`no fake chat ${chatId}`);
+    this.push({
+      my_chat_member: {
+        chat: { id: chat.id, type: chat.type, ...(chat.title ? { title: chat.title } : { first_name: from.first_name }) },
+        from: { ...from, is_bot: false },
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: { user: this.bot, status: was },
+        new_chat_member: { user: this.bot, status: now },
+      },
+    });
   }
 
   /** Waits (polling the record, no timing assertions) until `predicate` holds for the sent messages. */
@@ -160,15 +177,14 @@ export class FakeBotApi {
     return this.sent.filter((s) => s.chat_id === String(chatId));
   }
 
-  private push(u: { message: Record<string, unknown> }): Record<string, unknown> {
+  private push(u: Record<string, Record<string, unknown>>): void {
     const update = { update_id: this.nextUpdateId++, ...u };
     this.updates.push(update);
     for (const p of [...this.polls]) this.answerPoll(p);
-    return u.message;
   }
 
   private answerPoll(p: Poll): void {
-    const ready = this.updates.filter((u) => u.update_id >= p.offset);
+    const ready = this.updates.filter((u) => u.update_id >= p.offset && Object.keys(u).some((k) => this.allowedUpdates.includes(k)));
     if (!ready.length) return;
     clearTimeout(p.timer);
     this.polls.delete(p);
@@ -195,6 +211,7 @@ export class FakeBotApi {
       case 'setMyCommands':
         return result(true);
       case 'getUpdates':
+        if (Array.isArray(payload.allowed_updates)) this.allowedUpdates = payload.allowed_updates as string[];
         return result(await this.getUpdates(Number(payload.offset ?? 0), Number(payload.timeout ?? 0)));
       case 'getChat': {
         const chat = this.chatByRef(payload.chat_id);
