@@ -82,7 +82,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /** The candidates for story grouping: every article that arrived within the story window. */
 export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>): Promise<StoryIndex> {
-  return new StoryIndex(await deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString()));
+  const index = new StoryIndex();
+  for await (const candidate of deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString())) index.add(candidate);
+  return index;
 }
 
 export interface IngestOptions {
