@@ -108,7 +108,7 @@ async function serve(): Promise<void> {
       counts.notModified = 0;
       process.send!({ type: 'round' });
     } else if (m.type === 'counts') process.send!({ type: 'counts', counts });
-    else if (m.type === 'stop') for (const s of servers) s.close(() => process.disconnect());
+    else if (m.type === 'stop') void Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve)))).then(() => process.disconnect());
   });
   process.send!({ type: 'ports', ports });
 }

@@ -5,7 +5,8 @@ import { type Result, ok } from '../core/errors';
 import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
 import { itemIdentity } from '../core/stories/identity';
-import { StoryIndex, fingerprint } from '../core/stories/fingerprint';
+import { fingerprint } from '../core/stories/fingerprint';
+import { StoryIndex } from '../core/stories/story-index';
 
 export interface IngestDeps {
   store: Store;
@@ -81,7 +82,9 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve
 
 /** The candidates for story grouping: every article that arrived within the story window. */
 export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>): Promise<StoryIndex> {
-  return new StoryIndex(await deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString()));
+  const index = new StoryIndex();
+  for await (const candidate of deps.store.recentFingerprints(new Date(deps.clock.now().getTime() - STORY_WINDOW_MS).toISOString())) index.add(candidate);
+  return index;
 }
 
 export interface IngestOptions {

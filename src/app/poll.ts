@@ -4,7 +4,7 @@
 import type { Feed } from '../core/model';
 import type { Sink } from '../core/ports';
 import { message } from '../core/document';
-import type { StoryIndex } from '../core/stories/fingerprint';
+import type { StoryIndex } from '../core/stories/story-index';
 import { type IngestDeps, ingestFeed, loadStoryIndex } from './ingest';
 
 export interface PollPolicy {
@@ -83,6 +83,9 @@ export async function pollDueFeeds(deps: PollDeps, concurrency = 8): Promise<Pol
   const nowMs = deps.clock.now().getTime();
   const due = await dueFeeds(deps.store, nowMs);
   const report: PollReport = { polled: 0, newArticles: 0, notModified: 0, failed: 0, paused: 0 };
+  // The scheduler looks every minute, and most minutes nothing is due: the story index (every article of the
+  // story window) is read only when there is something to group.
+  if (!due.length) return report;
   const queue = [...due];
   const stories = await loadStoryIndex(deps);
   const worker = async () => {

@@ -5,7 +5,7 @@ import type { Result } from '../core/errors';
 import { TidingsError } from '../core/errors';
 import { MAX_PAGES_PER_READ, sourceName, toArticle, withPageText } from '../app/ingest';
 import { buildDigest } from '../core/digest/build';
-import { StoryIndex } from '../core/stories/fingerprint';
+import { StoryIndex } from '../core/stories/story-index';
 import { summarize } from '../core/summarize';
 import type { Digest } from '../core/model';
 

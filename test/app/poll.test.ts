@@ -92,6 +92,26 @@ describe('polling intervals', () => {
   });
 });
 
+describe('when nothing is due', () => {
+  it('reads neither the sources nor the story index', async () => {
+    await store.addFeed('https://feeds.example/calm', null);
+    await poll(new ScriptedSource([ok(read())]));
+    let indexReads = 0;
+    const counting: Store = Object.assign(Object.create(store) as Store, {
+      recentFingerprints: (since: string) => {
+        indexReads++;
+        return store.recentFingerprints(since);
+      },
+    });
+    const source = new ScriptedSource([ok(read())]);
+    const report = await pollDueFeeds({ store: counting, source, clock, log: silent, policy });
+    expect([report.polled, source.reads, indexReads]).toEqual([0, 0, 0]);
+    now += policy.intervalMs;
+    expect((await pollDueFeeds({ store: counting, source, clock, log: silent, policy })).polled).toBe(1);
+    expect(indexReads).toBe(1);
+  });
+});
+
 describe('pausing and reviving', () => {
   it('pauses a feed after a run of failures, tells its chats once, and a good manual check turns it back on', async () => {
     const url = 'https://feeds.example/dead';

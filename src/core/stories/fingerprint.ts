@@ -9,12 +9,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const LEAD_WORDS = 60;
 /** Below this many distinct content words there is too little to compare (a bare headline). */
 const MIN_WORDS = 6;
-const SLOTS = 64;
-/** Slots per band for the candidate index: two 16-bit slots agree by chance about once in four billion. */
-const BAND = 2;
-
-/** Only the latest this-many articles of one band are compared: a crowded band is a common phrase, not evidence. */
-const BUCKET_SCAN = 64;
+export const SLOTS = 64;
 
 /** Share of equal slots at and above which two articles tell the same story. */
 export const SAME_STORY_SIMILARITY = 0.4;
@@ -69,75 +64,15 @@ export function similarity(a: string, b: string): number {
 /** True when two signatures tell the same story (empty or older-kind signatures never do). */
 export const sameStory = (a: string, b: string): boolean => similarity(a, b) >= SAME_STORY_SIMILARITY;
 
-interface Candidate {
-  storyId: string;
-  fingerprint: string;
-}
-
-interface Entry {
-  storyId: string;
-  slots: Uint16Array;
-}
-
-function slotsOf(fp: string): Uint16Array | null {
+/** The slots of a signature, or null for an empty one, one of another kind (older stored fingerprints) or not hex. */
+export function signatureSlots(fp: string): Uint16Array | null {
   if (fp.length !== SLOTS * 4) return null;
   const slots = new Uint16Array(SLOTS);
-  for (let i = 0; i < SLOTS; i++) slots[i] = parseInt(fp.slice(i * 4, i * 4 + 4), 16);
+  for (let i = 0; i < fp.length; i++) {
+    const c = fp.charCodeAt(i);
+    const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+    if (digit < 0) return null;
+    slots[i >> 2] = (slots[i >> 2]! << 4) | digit;
+  }
   return slots;
-}
-
-const bandKey = (slots: Uint16Array, b: number) => b * 2 ** 32 + slots[b * BAND]! * 65536 + slots[b * BAND + 1]!;
-
-/**
- * Recent articles indexed by bands of their signature (locality-sensitive hashing), so matching a new article
- * compares it with the few that share a band instead of every article of the last two days.
- */
-export class StoryIndex {
-  /** Most bands hold one article: it is stored bare, and only a shared band gets an array (this saves memory). */
-  private readonly bands = new Map<number, Entry | Entry[]>();
-
-  constructor(candidates: Iterable<Candidate> = []) {
-    for (const c of candidates) this.add(c);
-  }
-
-  add(c: Candidate): void {
-    const slots = slotsOf(c.fingerprint);
-    if (!slots) return;
-    const entry: Entry = { storyId: c.storyId, slots };
-    for (let b = 0; b < SLOTS / BAND; b++) {
-      const key = bandKey(slots, b);
-      const held = this.bands.get(key);
-      if (!held) this.bands.set(key, entry);
-      else if (Array.isArray(held)) held.push(entry);
-      else this.bands.set(key, [held, entry]);
-    }
-  }
-
-  /** The story of the most similar earlier article at or above the threshold, or null for a new story. */
-  match(fp: string): string | null {
-    const slots = slotsOf(fp);
-    if (!slots) return null;
-    let best: { storyId: string; same: number } | null = null;
-    const needed = Math.ceil(SAME_STORY_SIMILARITY * SLOTS);
-    const seen = new Set<Entry>();
-    for (let b = 0; b < SLOTS / BAND; b++) {
-      const held = this.bands.get(bandKey(slots, b));
-      if (!held) continue;
-      const bucket = Array.isArray(held) ? held : [held];
-      for (let k = bucket.length - 1; k >= Math.max(0, bucket.length - BUCKET_SCAN); k--) {
-        const e = bucket[k]!;
-        if (seen.has(e)) continue;
-        seen.add(e);
-        let same = 0;
-        for (let i = 0; i < SLOTS; i++) if (e.slots[i] === slots[i]) same++;
-        if (same >= needed && (!best || same > best.same)) best = { storyId: e.storyId, same };
-      }
-    }
-    return best?.storyId ?? null;
-  }
-}
-
-/** The story of the closest earlier article within the threshold, or null for a new story. */
-export function matchStory(fp: string, candidates: Candidate[]): string | null {
-  return new StoryIndex(candidates).match(fp);
 }

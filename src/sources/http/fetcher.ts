@@ -140,7 +140,8 @@ async function readCapped(body: Readable, encoding: string | undefined, maxBytes
     if (!body.destroyed) body.destroy();
     decoder?.destroy();
   }
-  return Buffer.concat(chunks);
+  // Most feeds arrive in one chunk: hand it over rather than copy it.
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 
 const header = (headers: Record<string, string | string[] | undefined>, name: string): string | undefined => {

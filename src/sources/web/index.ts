@@ -7,7 +7,13 @@ import { type Fetched, type Fetcher, type FetcherOptions, createFetcher } from '
 import { decodeBody } from '../feed/charset';
 import { looksLikeFeed, parseFeedText } from '../feed/parse';
 import { commonFeedUrls, feedLinks } from '../page/discover';
-import { extractArticle, isArticlePage } from '../page/extract';
+
+/**
+ * The page reader (a DOM and Readability) is loaded the first time a page rather than a feed is read (a page
+ * address, or the article behind a teaser): polling full-text feeds never needs it, and it is a large part of
+ * what the process would otherwise hold for good.
+ */
+const pageReader = () => import('../page/extract');
 
 export interface WebSource extends Source {
   expand(item: RawItem, feedLocation: string): Promise<RawItem>;
@@ -78,6 +84,7 @@ export function createWebSource(fetcher: Fetcher): WebSource {
     if (/^\s*[[{]/.test(text) || /\bjson\b/i.test(fetched.contentType ?? ''))
       return fail('feed/unparseable', `${location} is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/1.1").`);
 
+    const { extractArticle, isArticlePage } = await pageReader();
     const page = () => {
       const item = extractArticle(text, fetched.url);
       return item ? ok({ ...readOf(fetched), title: item.title ?? null, items: [item] }) : null;
@@ -101,6 +108,7 @@ export function createWebSource(fetcher: Fetcher): WebSource {
     if (!got.ok || got.value.notModified) return item;
     const text = decodeBody(got.value.body, got.value.contentType);
     if (looksLikeFeed(text, got.value.contentType)) return item;
+    const { extractArticle } = await pageReader();
     const page = extractArticle(text, got.value.url);
     // The feed's title, link, id and date stay: they are what identifies the item. Only the text is the page's.
     if (!page || page.excerptOnly || page.text.length <= item.text.length) return item;

@@ -22,6 +22,8 @@ import type { Database } from './schema';
 export interface SqlStoreOptions {
   /** Lock claimed rows with FOR UPDATE SKIP LOCKED (PostgreSQL), so concurrent workers never lease the same row. */
   skipLocked: boolean;
+  /** The driver can stream a select row by row (better-sqlite3 can; pg needs a cursor package we do not ship). */
+  streams: boolean;
 }
 
 /** Applies pending migrations. `schema`: where the migration bookkeeping lives (PostgreSQL looks for it in every schema otherwise). */
@@ -168,9 +170,9 @@ export class SqlStore implements Store {
     return rows.map(toArticle);
   }
 
-  async recentFingerprints(since: string): Promise<{ id: string; storyId: string; fingerprint: string }[]> {
-    const rows = await this.db.selectFrom('articles').select(['id', 'story_id', 'fingerprint']).where('ingested_at', '>', since).execute();
-    return rows.map((r) => ({ id: r.id, storyId: r.story_id, fingerprint: r.fingerprint }));
+  async *recentFingerprints(since: string): AsyncIterable<{ id: string; storyId: string; fingerprint: string }> {
+    const query = this.db.selectFrom('articles').select(['id', 'story_id', 'fingerprint']).where('ingested_at', '>', since);
+    for await (const r of this.options.streams ? query.stream() : await query.execute()) yield { id: r.id, storyId: r.story_id, fingerprint: r.fingerprint };
   }
 
   async getSubscription(target: ChatTarget): Promise<Subscription | null> {

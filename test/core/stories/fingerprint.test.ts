@@ -1,7 +1,8 @@
 // Story grouping measured on the same story told by several outlets (test/fixtures/stories.json) against unrelated ones.
 import { describe, expect, it } from 'vitest';
 import stories from '../../fixtures/stories.json';
-import { SAME_STORY_SIMILARITY, StoryIndex, fingerprint, matchStory, similarity } from '../../../src/core/stories/fingerprint';
+import { SAME_STORY_SIMILARITY, fingerprint, similarity } from '../../../src/core/stories/fingerprint';
+import { StoryIndex, matchStory } from '../../../src/core/stories/story-index';
 
 const fps = stories.map((s) => ({ ...s, fp: fingerprint(s.title, s.text) }));
 const pairs = fps.flatMap((a, i) => fps.slice(i + 1).map((b) => ({ same: a.story === b.story, s: similarity(a.fp, b.fp) })));
