@@ -115,9 +115,31 @@ export async function takeDueFeeds(deps: PollDeps): Promise<Feed[]> {
   return due;
 }
 
-/** Reads one feed with the same backoff and pause rules as pollDueFeeds: the unit of work of a poll job. */
-export async function pollFeed(deps: PollDeps, feed: Feed): Promise<PollReport> {
+/**
+ * Reads one feed with the same backoff and pause rules as pollDueFeeds: the unit of work of a poll job.
+ * `stories` is the worker's index (see reusedStoryIndex); without it the index is read for this feed alone.
+ */
+export async function pollFeed(deps: PollDeps, feed: Feed, stories?: StoryIndex): Promise<PollReport> {
   const report: PollReport = { polled: 0, newArticles: 0, notModified: 0, failed: 0, paused: 0 };
-  await pollOne(deps, feed, deps.policy ?? DEFAULT_POLL_POLICY, report, await loadStoryIndex(deps));
+  await pollOne(deps, feed, deps.policy ?? DEFAULT_POLL_POLICY, report, stories ?? (await loadStoryIndex(deps)));
   return report;
+}
+
+/**
+ * One story index for a worker's many poll jobs, read again from the store once it is `maxAgeMs` old. Reading
+ * two days of articles for every single feed would cost more than the feed; meanwhile the articles this worker
+ * stores join the index as they are stored, and those of other workers join at the next read. A story two
+ * workers meet within that minute is still merged when its digest is built.
+ */
+export function reusedStoryIndex(maxAgeMs = 60_000): (deps: Pick<PollDeps, 'store' | 'clock'>) => Promise<StoryIndex> {
+  let current: { index: Promise<StoryIndex>; readAt: number } | null = null;
+  return (deps) => {
+    const now = deps.clock.now().getTime();
+    if (!current || now - current.readAt >= maxAgeMs) {
+      const index = loadStoryIndex(deps);
+      current = { index, readAt: now };
+      index.catch(() => (current = null)); // a failed read is tried again by the next job
+    }
+    return current.index;
+  };
 }

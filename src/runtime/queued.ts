@@ -6,7 +6,7 @@
 // PostgreSQL) gives each row to one worker only.
 import { DEFAULT_SETTLE_MS, buildDueDigests } from '../app/digests';
 import { drainOutbox } from '../app/deliver';
-import { pollFeed, takeDueFeeds } from '../app/poll';
+import { pollFeed, reusedStoryIndex, takeDueFeeds } from '../app/poll';
 import type { Subscription } from '../core/model';
 import type { Queue } from '../core/ports';
 import { hash64 } from '../core/stories/hash';
@@ -81,9 +81,10 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
   }
 
   if (o.role !== 'scheduler') {
+    const stories = reusedStoryIndex();
     queue.process('poll', o.pollConcurrency, async ({ feedId }) => {
       const feed = feedId ? await t.store.getFeed(feedId) : null;
-      if (feed?.enabled) await pollFeed(pollDeps, feed);
+      if (feed?.enabled) await pollFeed(pollDeps, feed, await stories(pollDeps));
     });
     queue.process('build', o.buildConcurrency, async ({ shard, of }) => {
       const only = (sub: Subscription) => shardOf(sub.id, Number(of)) === Number(shard);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type PollPolicy, pollDueFeeds } from '../../src/app/poll';
+import { type PollPolicy, pollDueFeeds, reusedStoryIndex } from '../../src/app/poll';
 import { ingestFeed } from '../../src/app/ingest';
 import { type Result, fail, ok } from '../../src/core/errors';
 import type { Document } from '../../src/core/document';
@@ -153,6 +153,25 @@ describe('pausing and reviving', () => {
     };
     const report = await poll(source);
     expect([report.polled + report.failed, report.failed]).toEqual([2, 1]);
+  });
+});
+
+describe('a worker\'s story index', () => {
+  it('is read once for many jobs, shared by jobs that ask at once, and read again when a minute old', async () => {
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get: (target, key) => (key === 'recentFingerprints' ? (since: string) => (reads++, target.recentFingerprints(since)) : Reflect.get(target, key).bind(target)),
+    });
+    const stories = reusedStoryIndex(60_000);
+    const deps = { store: counting, clock };
+    const [a, b] = await Promise.all([stories(deps), stories(deps)]);
+    expect(a).toBe(b);
+    now += 59_000;
+    expect(await stories(deps)).toBe(a);
+    expect(reads).toBe(1);
+    now += 1_000;
+    expect(await stories(deps)).not.toBe(a);
+    expect(reads).toBe(2);
   });
 });
 
