@@ -14,14 +14,20 @@ const TWO_LETTER: Record<string, string> = {
   xho: 'xh', som: 'so', mkd: 'mk', als: 'sq', tat: 'tt', tuk: 'tk', kir: 'ky', tgk: 'tg', mon: 'mn', pbu: 'ps',
 };
 
+/** How much of a text the language is read from. */
+export const LANGUAGE_SAMPLE = 2000;
+
+/** The stopwords written in plain ASCII letters: the English ones. */
+const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS].filter((word) => /^[a-z']+$/u.test(word)));
+
 /** ISO 639-1 code of the text's language, or 'und' when it can't be told. */
 export function detectLanguage(text: string): string {
-  const sample = text.slice(0, 2000);
+  const sample = text.slice(0, LANGUAGE_SAMPLE);
   // English news is by far the common case: a plain stopword share settles it without n-gram scoring.
   const tokens = words(sample);
   if (tokens.length >= 4) {
     let stop = 0;
-    for (const token of tokens) if (STOPWORDS.has(token) && /^[a-z']+$/u.test(token)) stop++;
+    for (const token of tokens) if (ENGLISH_STOPWORDS.has(token)) stop++;
     if (stop / tokens.length >= 0.3) return 'en';
   }
   const code = franc(sample, { minLength: 10 });

@@ -53,10 +53,19 @@ export function stem(word: string, language = 'en'): string {
  */
 export function contentStems(text: string, language = 'en', stemmed = true): string[] {
   const result: string[] = [];
+  const minimum = language === 'en' ? 2 : 3;
   for (const word of words(text)) {
-    if (word.length < 2 || RANKING_STOPWORDS.has(word) || /^\d+$/u.test(word)) continue;
-    if (language !== 'en' && word.length < 3) continue;
+    if (word.length < minimum || RANKING_STOPWORDS.has(word) || allDigits(word)) continue;
     result.push(stemmed ? stem(word, language) : word);
   }
   return result;
+}
+
+/** Only ASCII digits (what `\d` means in a regular expression). */
+function allDigits(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return word.length > 0;
 }
