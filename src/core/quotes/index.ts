@@ -76,7 +76,11 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
 
 /** Markup pasted into the text (`<tweet author="x">`, `href="…"`): its marks quote attribute values. */
 function markupLike(source: string, span: QuotedSpan): boolean {
-  return source[span.open - 1] === '=' || /(?:^|\s)[\w-]+=\s*$|^\s*[<>]|<\/?\p{L}+[\s>=]|[\w-]+=["“”]/u.test(span.text);
+  if (source[span.open - 1] === '=') return true;
+  // Every pattern needs one of these characters; most quotes have none.
+  const text = span.text;
+  if (!text.includes('=') && !text.includes('<') && !text.includes('>')) return false;
+  return /(?:^|\s)[\w-]+=\s*$|^\s*[<>]|<\/?\p{L}+[\s>=]|[\w-]+=["“”]/u.test(text);
 }
 
 /** Which quoted spans are quotations at all: scare quotes, titles and nicknames are not. */
@@ -110,6 +114,8 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
   if (!/["“”«»„‘’']/u.test(text)) return [];
   const { paragraphs, sentences, furniture } = layout ?? quoteLayout(text);
   const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q));
+  // Apostrophes alone make no quote; without one, reading the narration for speakers finds nothing to name.
+  if (spans.length === 0) return [];
 
   const people = new People();
   const narration: { at: number; text: string; paragraph: number }[] = [];
