@@ -3,7 +3,7 @@ import { paragraphSentences } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
 import { contentStems } from '../text/tokens.js';
 import { detectLanguage, LANGUAGE_SAMPLE } from './language.js';
-import { DEFAULT_WEIGHTS, relevance, similarityMatrix, type RankWeights, type RankedSentence } from './rank.js';
+import { DEFAULT_WEIGHTS, relevance, similarityMatrix, type Matrix, type RankWeights, type RankedSentence } from './rank.js';
 import { sumVectors, tfidfVector, Vocabulary, type Vector } from './vectors.js';
 
 // One pass over an article that everything else reads: its sentences, which of them are boilerplate,
@@ -26,7 +26,7 @@ export interface AnalyzedArticle {
   /** Each candidate's term ids, in candidate order and in the order the terms occur. */
   bags: number[][];
   scores: number[];
-  matrix: number[][];
+  matrix: Matrix;
   centroid: Vector;
   vectorOf(text: string): Vector;
 }

@@ -6,14 +6,14 @@ const ITERATIONS = 40;
 const TOLERANCE = 1e-6;
 
 /** Stationary scores of the similarity graph (sum to 1). `similarity[i][j]` must be symmetric. */
-export function pageRank(similarity: number[][]): number[] {
+export function pageRank(similarity: ArrayLike<number>[]): number[] {
   const n = similarity.length;
   if (n === 0) return [];
   // Transition weights, row-normalized once; a sentence like no other spreads its weight evenly.
   const transition = new Float64Array(n * n);
   const dangling = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const row = similarity[i] ?? [];
+    const row: ArrayLike<number> = similarity[i] ?? [];
     let total = 0;
     for (let j = 0; j < n; j++) if (j !== i) total += row[j] ?? 0;
     if (total === 0) dangling[i] = 1;

@@ -81,6 +81,15 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   stems: false,
 };
 
+/** Sentence-by-sentence weights: `matrix[i][j]`. */
+export type Matrix = ArrayLike<number>[];
+
+function rowSum(row: ArrayLike<number>): number {
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) sum += row[j] as number;
+  return sum;
+}
+
 function scaled(values: number[]): number[] {
   const max = Math.max(0, ...values);
   return max > 0 ? values.map((value) => value / max) : values.map(() => 0);
@@ -105,14 +114,14 @@ function overlapWeight(a: RankedSentence, b: RankedSentence, binary: boolean): n
 }
 
 /** The centrality graph's edge weights, by the chosen measure. */
-export function graphMatrix(sentences: RankedSentence[], cosineMatrix: number[][], graph: RankWeights['graph']): number[][] {
+export function graphMatrix(sentences: RankedSentence[], cosineMatrix: Matrix, graph: RankWeights['graph']): Matrix {
   if (graph === 'cosine') return cosineMatrix;
   return sentences.map((a, i) => sentences.map((b, j) => (i === j ? 0 : overlapWeight(a, b, graph === 'shared'))));
 }
 
-export function similarityMatrix(sentences: RankedSentence[]): number[][] {
+export function similarityMatrix(sentences: RankedSentence[]): Matrix {
   const n = sentences.length;
-  const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const matrix = Array.from({ length: n }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     const a = sentences[i];
     if (!a) continue;
@@ -120,8 +129,8 @@ export function similarityMatrix(sentences: RankedSentence[]): number[][] {
       const b = sentences[j];
       if (!b) continue;
       const value = cosine(a.vector, b.vector);
-      (matrix[i] as number[])[j] = value;
-      (matrix[j] as number[])[i] = value;
+      (matrix[i] as Float64Array)[j] = value;
+      (matrix[j] as Float64Array)[i] = value;
     }
   }
   return matrix;
@@ -130,16 +139,18 @@ export function similarityMatrix(sentences: RankedSentence[]): number[][] {
 /** Relevance of each sentence (same order as `sentences`). */
 export function relevance(
   sentences: RankedSentence[],
-  matrix: number[][],
+  matrix: Matrix,
   title: Vector | null,
   centroid: Vector,
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): number[] {
   const graph = graphMatrix(sentences, matrix, weights.graph);
-  const centrality = scaled(weights.centralityMode === 'pagerank' ? pageRank(graph) : graph.map((row) => row.reduce((s, v) => s + v, 0)));
-  const titleLike = scaled(sentences.map((s) => (title ? cosine(s.vector, title) : 0)));
-  const centroidLike = scaled(sentences.map((s) => cosine(s.vector, centroid)));
-  const lengths = scaled(sentences.map((s) => s.vector.ids.length));
+  const centrality = scaled(weights.centralityMode === 'pagerank' ? pageRank(graph) : graph.map(rowSum));
+  // A signal with no weight is not computed: zero times it is zero either way.
+  const none = sentences.map(() => 0);
+  const titleLike = title && weights.title !== 0 ? scaled(sentences.map((s) => cosine(s.vector, title))) : none;
+  const centroidLike = weights.centroid !== 0 ? scaled(sentences.map((s) => cosine(s.vector, centroid))) : none;
+  const lengths = weights.length !== 0 ? scaled(sentences.map((s) => s.vector.ids.length)) : none;
   return sentences.map((sentence, i) => {
     const position = 1 / (1 + sentence.order / weights.positionScale);
     const mixed =
@@ -157,7 +168,7 @@ export function relevance(
 export function select(
   sentences: RankedSentence[],
   scores: number[],
-  matrix: number[][],
+  matrix: Matrix,
   budget: Budget,
   lambda: number = DEFAULT_WEIGHTS.lambda,
 ): number[] {

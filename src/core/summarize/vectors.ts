@@ -56,8 +56,16 @@ export class Vocabulary {
     if (cached && cached.documents === this.documents && cached.power === power && cached.weights.length === this.terms.length) return cached;
     const n = this.documents;
     const weights = new Float64Array(this.terms.length);
+    // The weight depends on the frequency alone, and most terms share a handful of frequencies.
+    const byFrequency = new Float64Array(n + 1).fill(-1);
     for (let id = 0; id < weights.length; id++) {
-      weights[id] = Math.max(Math.log((n + 1) / ((this.frequencies[id] as number) + 0.5)), 0.05) ** power;
+      const frequency = this.frequencies[id] as number;
+      let weight = byFrequency[frequency] as number;
+      if (weight < 0) {
+        weight = Math.max(Math.log((n + 1) / (frequency + 0.5)), 0.05) ** power;
+        byFrequency[frequency] = weight;
+      }
+      weights[id] = weight;
     }
     const unknown = Math.max(Math.log((n + 1) / 0.5), 0.05) ** power;
     this.idfCache = { documents: n, power, weights, unknown };
