@@ -2,7 +2,7 @@ import { isBoilerplate } from '../text/boilerplate.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { sentenceSpans } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
-import { words } from '../text/tokens.js';
+import { wordCount } from '../text/tokens.js';
 import { leadingAttribution, sentenceSubject, trailingAttribution, type Attribution } from './attribution.js';
 import { quotedSpans, type QuotedSpan } from './marks.js';
 import { nameIn } from './names.js';
@@ -85,7 +85,7 @@ function markupLike(source: string, span: QuotedSpan): boolean {
 
 /** Which quoted spans are quotations at all: scare quotes, titles and nicknames are not. */
 function keep(found: Found): boolean {
-  const count = words(found.span.text).length;
+  const count = wordCount(found.span.text);
   if (count === 0) return false;
   if (found.span.single) return found.kind === 'direct' && count >= 3 && !titleLike(found.span.text);
   if (found.kind === 'direct' && found.attribution?.after) return true;

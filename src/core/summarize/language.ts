@@ -1,5 +1,6 @@
 import { franc } from 'franc-min';
-import { STOPWORDS, words } from '../text/tokens.js';
+import { AsciiWordSet, WordCursor } from '../text/scan.js';
+import { STOPWORDS } from '../text/tokens.js';
 
 // ISO 639-3 (what franc reports) to ISO 639-1 (what Tidings stores), for the languages franc-min knows
 // that have a two-letter code.
@@ -18,18 +19,21 @@ const TWO_LETTER: Record<string, string> = {
 export const LANGUAGE_SAMPLE = 2000;
 
 /** The stopwords written in plain ASCII letters: the English ones. */
-const ENGLISH_STOPWORDS: ReadonlySet<string> = new Set([...STOPWORDS].filter((word) => /^[a-z']+$/u.test(word)));
+const ENGLISH_STOPWORDS = new AsciiWordSet(STOPWORDS);
 
 /** ISO 639-1 code of the text's language, or 'und' when it can't be told. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE);
   // English news is by far the common case: a plain stopword share settles it without n-gram scoring.
-  const tokens = words(sample);
-  if (tokens.length >= 4) {
-    let stop = 0;
-    for (const token of tokens) if (ENGLISH_STOPWORDS.has(token)) stop++;
-    if (stop / tokens.length >= 0.3) return 'en';
+  const lower = sample.toLowerCase();
+  const cursor = new WordCursor(lower);
+  let tokens = 0;
+  let stop = 0;
+  while (cursor.next()) {
+    tokens++;
+    if (ENGLISH_STOPWORDS.has(lower, cursor.start, cursor.end)) stop++;
   }
+  if (tokens >= 4 && stop / tokens >= 0.3) return 'en';
   const code = franc(sample, { minLength: 10 });
   return TWO_LETTER[code] ?? 'und';
 }

@@ -1,5 +1,5 @@
 import type { QuoteMention } from '../quotes/index.js';
-import { words } from '../text/tokens.js';
+import { wordCount } from '../text/tokens.js';
 import type { AnalyzedArticle } from './article.js';
 import { cosine } from './vectors.js';
 
@@ -11,7 +11,7 @@ export function rankQuotes(article: AnalyzedArticle, mentions: QuoteMention[]): 
   const scored = mentions.map((mention, i) => {
     const vector = article.vectorOf(mention.text);
     const topical = cosine(vector, article.centroid);
-    const length = Math.min(1, words(mention.text).length / 25);
+    const length = Math.min(1, wordCount(mention.text) / 25);
     const named = mention.speaker ? 1 : 0;
     const whole = mention.kind === 'partial' ? 0 : 1;
     const early = 1 / (1 + i / 4);

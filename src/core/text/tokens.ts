@@ -1,5 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
+import { AsciiWordSet, WordCursor } from './scan.js';
 
 // Words and stems for ranking and matching. English words go through natural's Porter stemmer; other
 // languages are cut to a fixed prefix, which groups inflected forms well enough for similarity.
@@ -47,6 +48,17 @@ export function stem(word: string, language = 'en'): string {
   return result;
 }
 
+/** The number of words `words` would give, without making them. */
+export function wordCount(text: string): number {
+  const cursor = new WordCursor(text.toLowerCase());
+  let count = 0;
+  while (cursor.next()) count++;
+  return count;
+}
+
+/** The ranking stopwords as a set asked about stretches of text (all of them are a–z words or one character). */
+const RANKING_STOPWORD_SET = new AsciiWordSet(RANKING_STOPWORDS);
+
 /**
  * The words that carry meaning (no stopwords, no bare numbers, no one-letter tokens), stemmed unless
  * `stemmed` is false, in which case they stay lower-case word forms.
@@ -54,18 +66,23 @@ export function stem(word: string, language = 'en'): string {
 export function contentStems(text: string, language = 'en', stemmed = true): string[] {
   const result: string[] = [];
   const minimum = language === 'en' ? 2 : 3;
-  for (const word of words(text)) {
-    if (word.length < minimum || RANKING_STOPWORDS.has(word) || allDigits(word)) continue;
+  const lower = text.toLowerCase();
+  const cursor = new WordCursor(lower);
+  // Most words are dropped; they are read in place and only the kept ones become strings.
+  while (cursor.next()) {
+    const { start, end } = cursor;
+    if (end - start < minimum || RANKING_STOPWORD_SET.has(lower, start, end) || allDigits(lower, start, end)) continue;
+    const word = lower.slice(start, end);
     result.push(stemmed ? stem(word, language) : word);
   }
   return result;
 }
 
 /** Only ASCII digits (what `\d` means in a regular expression). */
-function allDigits(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
+function allDigits(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
     if (code < 48 || code > 57) return false;
   }
-  return word.length > 0;
+  return end > start;
 }

@@ -1,0 +1,142 @@
+// Word tokens found by reading character codes: the tokens of `words` in tokens.ts
+// (/[\p{L}\p{N}]+(?:['’]\p{L}+)*/gu), as offsets, with no string made per word. Callers that drop most
+// words (stopwords, numbers) look at the offsets first and make strings only of the words they keep.
+
+const LETTER = /^\p{L}$/u;
+const NUMBER = /^\p{N}$/u;
+
+const IS_LETTER = 1;
+const IS_NUMBER = 2;
+const IS_OTHER = 3;
+
+/** The class of each UTF-16 unit outside ASCII, learned on first sight (0: not seen yet). */
+const UNIT_CLASS = new Uint8Array(65536);
+/** The class of code points beyond the BMP (written as surrogate pairs). */
+const ASTRAL_CLASS = new Map<number, number>();
+
+function classify(char: string): number {
+  if (LETTER.test(char)) return IS_LETTER;
+  return NUMBER.test(char) ? IS_NUMBER : IS_OTHER;
+}
+
+function unitClass(code: number): number {
+  let known = UNIT_CLASS[code] as number;
+  if (known === 0) {
+    known = classify(String.fromCharCode(code));
+    UNIT_CLASS[code] = known;
+  }
+  return known;
+}
+
+function astralClass(point: number): number {
+  let known = ASTRAL_CLASS.get(point);
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(point));
+    ASTRAL_CLASS.set(point, known);
+  }
+  return known;
+}
+
+/** Walks the word tokens of one text: `while (cursor.next())` then `cursor.start`, `cursor.end`. */
+export class WordCursor {
+  start = 0;
+  end = 0;
+  private at = 0;
+  /** Width (in UTF-16 units) of the code point `classAt` last read. */
+  private width = 1;
+
+  constructor(private readonly text: string) {}
+
+  /** Class of the code point at `at` (0 past the end); its width goes to `width`. */
+  private classAt(at: number): number {
+    const text = this.text;
+    if (at >= text.length) return 0;
+    const code = text.charCodeAt(at);
+    this.width = 1;
+    if (code < 128) {
+      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return IS_LETTER;
+      return code >= 48 && code <= 57 ? IS_NUMBER : IS_OTHER;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+      const low = text.charCodeAt(at + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        this.width = 2;
+        return astralClass(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+      }
+    }
+    return unitClass(code);
+  }
+
+  /** Moves to the next word; false when there is none. */
+  next(): boolean {
+    const text = this.text;
+    let at = this.at;
+    // A word starts at a letter or a digit.
+    for (;;) {
+      const kind = this.classAt(at);
+      if (kind === 0) {
+        this.at = at;
+        return false;
+      }
+      if (kind !== IS_OTHER) break;
+      at += this.width;
+    }
+    this.start = at;
+    for (;;) {
+      const kind = this.classAt(at);
+      if (kind !== IS_LETTER && kind !== IS_NUMBER) break;
+      at += this.width;
+    }
+    // Then any number of apostrophe-and-letters: "don't", "o'brien", "rock'n'roll".
+    for (;;) {
+      const code = text.charCodeAt(at);
+      if ((code !== 39 && code !== 0x2019) || this.classAt(at + 1) !== IS_LETTER) break;
+      at += 1;
+      while (this.classAt(at) === IS_LETTER) at += this.width;
+    }
+    this.end = at;
+    this.at = at;
+    return true;
+  }
+}
+
+/** A fixed set of words over a–z and the apostrophe, asked about a stretch of a text without slicing it. */
+export class AsciiWordSet {
+  private readonly edges: number[] = [0];
+  private readonly final: boolean[] = [false];
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (!/^[a-z']+$/u.test(word)) continue;
+      let node = 0;
+      for (let i = 0; i < word.length; i++) {
+        const slot = node * 27 + symbol(word.charCodeAt(i));
+        let next = this.edges[slot] ?? 0;
+        if (next === 0) {
+          next = this.final.length;
+          this.final.push(false);
+          this.edges[slot] = next;
+        }
+        node = next;
+      }
+      this.final[node] = true;
+    }
+    for (let i = 0; i < this.final.length * 27; i++) this.edges[i] ??= 0;
+  }
+
+  /** Whether text.slice(start, end) is one of the words. */
+  has(text: string, start: number, end: number): boolean {
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 39 && (code < 97 || code > 122)) return false;
+      node = this.edges[node * 27 + symbol(code)] as number;
+      if (node === 0) return false;
+    }
+    return this.final[node] === true;
+  }
+}
+
+function symbol(code: number): number {
+  return code === 39 ? 26 : code - 97;
+}
