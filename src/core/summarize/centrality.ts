@@ -9,16 +9,34 @@ const TOLERANCE = 1e-6;
 export function pageRank(similarity: ArrayLike<number>[]): number[] {
   const n = similarity.length;
   if (n === 0) return [];
-  // Transition weights, row-normalized once; a sentence like no other spreads its weight evenly.
-  const transition = new Float64Array(n * n);
+  // Transition weights, row-normalized once, and kept sparse: most sentence pairs share no word, and an
+  // edge of weight zero moves nothing. A sentence like no other spreads its weight evenly.
+  let edges = 0;
+  for (let i = 0; i < n; i++) {
+    const row: ArrayLike<number> = similarity[i] ?? [];
+    for (let j = 0; j < n; j++) if (j !== i && (row[j] ?? 0) !== 0) edges++;
+  }
+  const first = new Int32Array(n + 1);
+  const target = new Int32Array(edges);
+  const weight = new Float64Array(edges);
   const dangling = new Uint8Array(n);
+  let edge = 0;
   for (let i = 0; i < n; i++) {
     const row: ArrayLike<number> = similarity[i] ?? [];
     let total = 0;
     for (let j = 0; j < n; j++) if (j !== i) total += row[j] ?? 0;
+    first[i] = edge;
     if (total === 0) dangling[i] = 1;
-    else for (let j = 0; j < n; j++) transition[i * n + j] = j === i ? 0 : (row[j] ?? 0) / total;
+    else {
+      for (let j = 0; j < n; j++) {
+        const value = row[j] ?? 0;
+        if (j === i || value === 0) continue;
+        target[edge] = j;
+        weight[edge++] = value / total;
+      }
+    }
   }
+  first[n] = edge;
   let scores = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
@@ -28,8 +46,11 @@ export function pageRank(similarity: ArrayLike<number>[]): number[] {
     for (let i = 0; i < n; i++) {
       if (dangling[i]) continue;
       const share = DAMPING * (scores[i] as number);
-      const base = i * n;
-      for (let j = 0; j < n; j++) next[j] = (next[j] as number) + share * (transition[base + j] as number);
+      const end = first[i + 1] as number;
+      for (let e = first[i] as number; e < end; e++) {
+        const j = target[e] as number;
+        next[j] = (next[j] as number) + share * (weight[e] as number);
+      }
     }
     let change = 0;
     for (let i = 0; i < n; i++) change += Math.abs((next[i] as number) - (scores[i] as number));

@@ -119,18 +119,57 @@ export function graphMatrix(sentences: RankedSentence[], cosineMatrix: Matrix, g
   return sentences.map((a, i) => sentences.map((b, j) => (i === j ? 0 : overlapWeight(a, b, graph === 'shared'))));
 }
 
+/**
+ * Cosine similarity of every pair of sentences. Dot products are summed term by term over postings
+ * (which sentences hold each term) rather than by merging every pair of vectors: pairs that share no
+ * term cost nothing, and each pair still adds its products in ascending term order, as `cosine` does.
+ */
 export function similarityMatrix(sentences: RankedSentence[]): Matrix {
   const n = sentences.length;
   const matrix = Array.from({ length: n }, () => new Float64Array(n));
+  let terms = 0;
+  let postings = 0;
+  for (const { vector } of sentences) {
+    const last = vector.ids[vector.ids.length - 1];
+    if (last !== undefined) terms = Math.max(terms, last + 1);
+    postings += vector.ids.length;
+  }
+  const first = new Int32Array(terms + 1);
+  for (const { vector } of sentences) for (const id of vector.ids) first[id + 1] = (first[id + 1] as number) + 1;
+  for (let t = 0; t < terms; t++) first[t + 1] = (first[t + 1] as number) + (first[t] as number);
+  const fill = first.slice(0, terms);
+  const holder = new Int32Array(postings);
+  const value = new Float64Array(postings);
+  sentences.forEach(({ vector }, i) => {
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k] as number;
+      const at = fill[id] as number;
+      fill[id] = at + 1;
+      holder[at] = i;
+      value[at] = vector.values[k] as number;
+    }
+  });
+  // Sentences are listed in order under each term, so the sums go to the upper triangle (i < j).
+  for (let t = 0; t < terms; t++) {
+    const end = first[t + 1] as number;
+    for (let p = first[t] as number; p < end; p++) {
+      const row = matrix[holder[p] as number] as Float64Array;
+      const x = value[p] as number;
+      for (let q = p + 1; q < end; q++) {
+        const j = holder[q] as number;
+        row[j] = (row[j] as number) + x * (value[q] as number);
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
-    const a = sentences[i];
-    if (!a) continue;
+    const row = matrix[i] as Float64Array;
+    const a = (sentences[i] as RankedSentence).vector.norm;
     for (let j = i + 1; j < n; j++) {
-      const b = sentences[j];
-      if (!b) continue;
-      const value = cosine(a.vector, b.vector);
-      (matrix[i] as Float64Array)[j] = value;
-      (matrix[j] as Float64Array)[i] = value;
+      const dot = row[j] as number;
+      if (dot === 0) continue;
+      const similarity = dot / (a * (sentences[j] as RankedSentence).vector.norm);
+      row[j] = similarity;
+      (matrix[j] as Float64Array)[i] = similarity;
     }
   }
   return matrix;
