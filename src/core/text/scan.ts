@@ -37,62 +37,71 @@ function astralClass(point: number): number {
   return known;
 }
 
+/** Classes of the ASCII characters. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? IS_LETTER : code >= 48 && code <= 57 ? IS_NUMBER : IS_OTHER,
+);
+
+/** Width in UTF-16 units of the code point `classAt` last read (module state: the scan is synchronous). */
+let width = 1;
+
+/** Class of the code point at `at` (0 past the end); its width goes to `width`. */
+function classAt(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  width = 1;
+  if (code < 128) return ASCII_CLASS[code] as number;
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      width = 2;
+      return astralClass(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    }
+  }
+  return unitClass(code);
+}
+
 /** Walks the word tokens of one text: `while (cursor.next())` then `cursor.start`, `cursor.end`. */
 export class WordCursor {
   start = 0;
   end = 0;
   private at = 0;
-  /** Width (in UTF-16 units) of the code point `classAt` last read. */
-  private width = 1;
 
   constructor(private readonly text: string) {}
-
-  /** Class of the code point at `at` (0 past the end); its width goes to `width`. */
-  private classAt(at: number): number {
-    const text = this.text;
-    if (at >= text.length) return 0;
-    const code = text.charCodeAt(at);
-    this.width = 1;
-    if (code < 128) {
-      if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return IS_LETTER;
-      return code >= 48 && code <= 57 ? IS_NUMBER : IS_OTHER;
-    }
-    if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) {
-      const low = text.charCodeAt(at + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        this.width = 2;
-        return astralClass(((code - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-      }
-    }
-    return unitClass(code);
-  }
 
   /** Moves to the next word; false when there is none. */
   next(): boolean {
     const text = this.text;
+    const length = text.length;
     let at = this.at;
     // A word starts at a letter or a digit.
     for (;;) {
-      const kind = this.classAt(at);
-      if (kind === 0) {
+      if (at >= length) {
         this.at = at;
         return false;
       }
-      if (kind !== IS_OTHER) break;
-      at += this.width;
+      const code = text.charCodeAt(at);
+      if (code < 128) {
+        if (ASCII_CLASS[code] !== IS_OTHER) break;
+        at++;
+      } else if (classAt(text, at) === IS_OTHER) at += width;
+      else break;
     }
     this.start = at;
-    for (;;) {
-      const kind = this.classAt(at);
-      if (kind !== IS_LETTER && kind !== IS_NUMBER) break;
-      at += this.width;
+    while (at < length) {
+      const code = text.charCodeAt(at);
+      if (code < 128) {
+        if (ASCII_CLASS[code] === IS_OTHER) break;
+        at++;
+      } else if (classAt(text, at) !== IS_OTHER) at += width;
+      else break;
     }
     // Then any number of apostrophe-and-letters: "don't", "o'brien", "rock'n'roll".
-    for (;;) {
+    while (at < length) {
       const code = text.charCodeAt(at);
-      if ((code !== 39 && code !== 0x2019) || this.classAt(at + 1) !== IS_LETTER) break;
-      at += 1;
-      while (this.classAt(at) === IS_LETTER) at += this.width;
+      if ((code !== 39 && code !== 0x2019) || classAt(text, at + 1) !== IS_LETTER) break;
+      at++;
+      while (classAt(text, at) === IS_LETTER) at += width;
     }
     this.end = at;
     this.at = at;
@@ -102,26 +111,29 @@ export class WordCursor {
 
 /** A fixed set of words over a–z and the apostrophe, asked about a stretch of a text without slicing it. */
 export class AsciiWordSet {
-  private readonly edges: number[] = [0];
-  private readonly final: boolean[] = [false];
+  private readonly edges: Int32Array;
+  private readonly final: Uint8Array;
 
   constructor(words: Iterable<string>) {
+    const edges: number[] = [];
+    const final: boolean[] = [false];
     for (const word of words) {
       if (!/^[a-z']+$/u.test(word)) continue;
       let node = 0;
       for (let i = 0; i < word.length; i++) {
         const slot = node * 27 + symbol(word.charCodeAt(i));
-        let next = this.edges[slot] ?? 0;
+        let next = edges[slot] ?? 0;
         if (next === 0) {
-          next = this.final.length;
-          this.final.push(false);
-          this.edges[slot] = next;
+          next = final.length;
+          final.push(false);
+          edges[slot] = next;
         }
         node = next;
       }
-      this.final[node] = true;
+      final[node] = true;
     }
-    for (let i = 0; i < this.final.length * 27; i++) this.edges[i] ??= 0;
+    this.edges = Int32Array.from({ length: final.length * 27 }, (_, i) => edges[i] ?? 0);
+    this.final = Uint8Array.from(final, (yes) => (yes ? 1 : 0));
   }
 
   /** Whether text.slice(start, end) is one of the words. */
@@ -133,7 +145,7 @@ export class AsciiWordSet {
       node = this.edges[node * 27 + symbol(code)] as number;
       if (node === 0) return false;
     }
-    return this.final[node] === true;
+    return this.final[node] === 1;
   }
 }
 
