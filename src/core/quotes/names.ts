@@ -70,6 +70,20 @@ function isNameToken(token: string): boolean {
  * first words are not role words. Null when the phrase names nobody ("the source", "he").
  */
 export function nameIn(phrase: string): string | null {
+  const known = NAME_CACHE.get(phrase);
+  if (known !== undefined) return known;
+  const name = findName(phrase);
+  if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
+  NAME_CACHE.set(phrase, name);
+  return name;
+}
+
+// The same phrases come back often ("Mr Blair", "The"): nameIn is a pure function of its phrase, so
+// its answers are remembered, up to a bound.
+const NAME_CACHE = new Map<string, string | null>();
+const NAME_CACHE_LIMIT = 50_000;
+
+function findName(phrase: string): string | null {
   // "(D-Va.)" and other parentheticals are not part of a name.
   // A party tag cut off from its parenthesis ("(R-OH", "I-Vt.") is not a name either.
   const bare = phrase.replace(/\([^)]*(?:\)|$)/gu, ' ').replace(/(?:^|\s)[RDI]-\p{Lu}[\p{L}.]*(?=\s|$)/gu, ' ');

@@ -10,6 +10,8 @@ interface Mention {
   name: string;
   roles: Set<string>;
   subject?: boolean;
+  /** The name's words, split once (fullName compares them for every mention). */
+  tokens?: string[];
 }
 
 const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'There', 'His', 'Her', 'Its', 'Their', 'As', 'If', 'When', 'While', 'For', 'After', 'Before', 'However', 'Meanwhile', 'So', 'Some', 'Many', 'Most', 'One', 'Other', 'Also', 'What', 'Why', 'How', 'Who', 'Now', 'Then', 'Yet', 'With', 'From', 'By', 'To', 'Of', 'Last', 'Earlier', 'These', 'Those', 'Our', 'My', 'You', 'Your', 'According', 'Although', 'Since', 'During']);
@@ -59,7 +61,7 @@ export class People {
       const before = rolesBefore(text, match.index);
       const after = /^,\s*((?:the|a|an)\s+[^,.;]{2,60})[,.;]/u.exec(text.slice(match.index + match[0].length))?.[1] ?? '';
       const roles = new Set([...roleWordsIn(`${before} ${match[0]}`), ...roleWordsIn(after)]);
-      this.mentions.push({ at: offset + match.index, name, roles, subject: opensClause(text, match.index) });
+      this.mentions.push({ at: offset + match.index, name, roles, subject: opensClause(text, match.index), tokens: tokensOf(name) });
     }
   }
 
@@ -82,7 +84,7 @@ export class People {
     if (!last) return name;
     let best: Mention | null = null;
     for (const mention of this.mentions) {
-      const theirs = tokensOf(mention.name);
+      const theirs = mention.tokens ?? tokensOf(mention.name);
       if (theirs.length <= tokens.length || theirs.at(-1) !== last) continue;
       if (tokens.length > 1 && !tokens.every((t) => theirs.includes(t))) continue;
       // Prefer the closest mention before this point; a later one only when none came before.
