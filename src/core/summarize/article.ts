@@ -59,7 +59,7 @@ function unpairedQuote(text: string): boolean {
 /** A cheap word count (spaces), for length limits and budgets. */
 function wordCount(text: string): number {
   let count = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) !== 32) count++;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (text.charCodeAt(i - 1) !== 32) count++;
   return count;
 }
 

@@ -41,7 +41,7 @@ export function isBoilerplate(sentence: string): boolean {
   if (text === '') return true;
   if (LEADING_ANY.test(text) || LEADING_CASED.some((pattern) => pattern.test(text))) return true;
   let wordCount = 1;
-  for (let i = 0; i < text.length && wordCount <= 25; i++) if (text.charCodeAt(i) === 32) wordCount++;
+  for (let i = text.indexOf(' '); i >= 0 && wordCount <= 25; i = text.indexOf(' ', i + 1)) wordCount++;
   if (wordCount <= 25 && HINTS.test(text) && ANYWHERE_SHORT.some((pattern) => pattern.test(text))) return true;
   if (wordCount <= 8 && (DATELINE_ONLY.test(text) || CREDIT_ONLY.test(text))) return true;
   return false;

@@ -46,110 +46,87 @@ export interface CueMatch {
   cue: string;
 }
 
-const BY_FIRST_WORD = new Map<string, string[][]>();
+/** A cue by its first word: the words that must follow, and the cue as reported. */
+interface CuePhrase {
+  rest: string[];
+  cue: string;
+}
+
+const BY_FIRST_WORD = new Map<string, CuePhrase[]>();
 for (const cue of CUES) {
-  const parts = cue.split(' ');
-  const first = parts[0] ?? '';
+  const [first = '', ...rest] = cue.split(' ');
   const list = BY_FIRST_WORD.get(first) ?? [];
-  list.push(parts);
+  list.push({ rest, cue });
   BY_FIRST_WORD.set(first, list);
 }
 
 const LETTER = /\p{L}/u;
+const SPACE = /\s/u;
+const WORD = /\p{L}+/gu;
 
-// The cues' first words as a trie over a–z, walked while scanning, so a word that is no cue costs no
-// string at all. `TRIE[node * 26 + letter]` is the next node (0: none); FIRST_WORD[node] the word ending there.
-const TRIE_NODES: number[] = [0];
-const FIRST_WORD: (string | undefined)[] = [undefined];
-for (const first of BY_FIRST_WORD.keys()) {
-  if (!/^[a-z]+$/u.test(first)) throw new Error(`cue word outside a–z: ${first}`);
-  let node = 0;
-  for (let i = 0; i < first.length; i++) {
-    const slot = node * 26 + first.charCodeAt(i) - 97;
-    let next = TRIE_NODES[slot] ?? 0;
-    if (next === 0) {
-      next = FIRST_WORD.length;
-      FIRST_WORD.push(undefined);
-      TRIE_NODES[slot] = next;
-    }
-    node = next;
-  }
-  FIRST_WORD[node] = first;
+// Every cue's first word is plain a–z, and the only letter outside ASCII that lower-cases into a–z is
+// the Kelvin sign. So in a text without one, a cue starts at a run of ASCII letters that spells a first
+// word: one case-blind ASCII expression finds those (longest first), and a check that no other letter
+// touches the run makes it a whole word, as a scan over every run of letters would find it.
+const FIRST_WORDS = [...BY_FIRST_WORD.keys()].sort((a, b) => b.length - a.length);
+if (FIRST_WORDS.some((word) => !/^[a-z]+$/u.test(word))) throw new Error('cue words must be plain a–z');
+const FIRST_WORD_RUN = new RegExp(`(?<![A-Za-z])(?:${FIRST_WORDS.join('|')})(?![A-Za-z])`, 'gi');
+const KELVIN = '\u212A';
+
+/** Whether the code point that ends just before `at` is a letter. */
+function letterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if (code < 128) return false; // ASCII letters were ruled out by the expression
+  const point = code >= 0xdc00 && code <= 0xdfff && at >= 2 ? (text.codePointAt(at - 2) ?? code) : code;
+  return LETTER.test(String.fromCodePoint(point > 0xffff ? point : code));
 }
-const TRIE = Int32Array.from({ length: FIRST_WORD.length * 26 }, (_, i) => TRIE_NODES[i] ?? 0);
 
-/** Whether a character outside ASCII is a letter, remembered per UTF-16 unit (surrogates are asked each time). */
-const NON_ASCII_LETTER = new Uint8Array(65536); // 0 unknown, 1 letter, 2 not
-function isLetterAt(text: string, at: number): { letter: boolean; width: number } {
+/** Whether the code point that starts at `at` is a letter. */
+function letterAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
   const code = text.charCodeAt(at);
-  if (code >= 0xd800 && code <= 0xdbff) {
-    const point = text.codePointAt(at) ?? code;
-    return point > 0xffff ? { letter: LETTER.test(String.fromCodePoint(point)), width: 2 } : { letter: false, width: 1 };
-  }
-  let known = NON_ASCII_LETTER[code] as number;
-  if (known === 0) {
-    known = LETTER.test(String.fromCharCode(code)) ? 1 : 2;
-    NON_ASCII_LETTER[code] = known;
-  }
-  return { letter: known === 1, width: 1 };
+  if (code < 128) return false;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at) ?? code));
 }
 
 /**
- * Every cue in `text`, in order. A scan over words (runs of letters) with a table lookup: far cheaper
- * than one regular expression with every cue in it, and this runs over all the narration of every article.
+ * Every cue in `text`, in order. Runs of letters are matched against the cues' first words, then the
+ * words after them against the rest of the phrase: far cheaper than one regular expression with every
+ * cue in it, and this runs over all the narration of every article.
  */
 export function findCues(text: string): CueMatch[] {
   const found: CueMatch[] = [];
-  const length = text.length;
-  let at = 0;
-  while (at < length) {
-    // Skip to the next letter.
-    const code = text.charCodeAt(at);
-    if (code < 128) {
-      if (!((code >= 65 && code <= 90) || (code >= 97 && code <= 122))) {
-        at++;
-        continue;
-      }
-    } else {
-      const { letter, width } = isLetterAt(text, at);
-      if (!letter) {
-        at += width;
-        continue;
-      }
+  if (text.includes(KELVIN)) {
+    for (const match of text.matchAll(WORD)) {
+      const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
+      if (candidates) matchCue(text, match.index, match.index + match[0].length, candidates, found);
     }
-    // A run of letters: walk the trie while it is plain ASCII.
-    const start = at;
-    let node = 0;
-    let ascii = true;
-    while (at < length) {
-      const c = text.charCodeAt(at);
-      if (c < 128) {
-        const lower = c | 32;
-        if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) break;
-        if (node >= 0) node = TRIE[node * 26 + lower - 97] || -1;
-        at++;
-      } else {
-        const { letter, width } = isLetterAt(text, at);
-        if (!letter) break;
-        ascii = false;
-        at += width;
-      }
-    }
-    // A run with other letters may still lower-case to a cue (the Kelvin sign is a "k"): ask as before.
-    const word = ascii ? (node > 0 ? FIRST_WORD[node] : undefined) : text.slice(start, at).toLowerCase();
-    const candidates = word === undefined ? undefined : BY_FIRST_WORD.get(word);
-    if (candidates) matchCue(text, start, at, candidates, found);
+    return found;
+  }
+  FIRST_WORD_RUN.lastIndex = 0;
+  for (let match = FIRST_WORD_RUN.exec(text); match !== null; match = FIRST_WORD_RUN.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (letterBefore(text, start) || letterAt(text, end)) continue;
+    const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
+    if (candidates) matchCue(text, start, end, candidates, found);
   }
   return found;
 }
 
-/** The longest cue that starts with the word at [start, end), if the words after it complete one. */
-function matchCue(text: string, start: number, wordEnd: number, candidates: string[][], found: CueMatch[]): void {
-  for (const parts of candidates) {
+/** The longest cue that starts with the word at [start, wordEnd), if the words after it complete one. */
+function matchCue(text: string, start: number, wordEnd: number, candidates: CuePhrase[], found: CueMatch[]): void {
+  for (const { rest, cue } of candidates) {
+    // A one-word cue is the whole run of letters, so no letter follows it.
+    if (rest.length === 0) {
+      found.push({ index: start, length: wordEnd - start, cue });
+      return;
+    }
     let end = wordEnd;
     let ok = true;
-    for (const part of parts.slice(1)) {
-      const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40));
+    for (const part of rest) {
+      const next = SPACE.test(text[end] ?? '') ? /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40)) : null;
       if (!next || next[1]?.toLowerCase() !== part) {
         ok = false;
         break;
@@ -157,7 +134,7 @@ function matchCue(text: string, start: number, wordEnd: number, candidates: stri
       end += next[0].length;
     }
     if (ok && !LETTER.test(text[end] ?? '')) {
-      found.push({ index: start, length: end - start, cue: parts.join(' ') });
+      found.push({ index: start, length: end - start, cue });
       return;
     }
   }
