@@ -1,8 +1,8 @@
 import { isBoilerplate } from '../text/boilerplate.js';
 import { paragraphSentences } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
-import { contentStems } from '../text/tokens.js';
-import { detectLanguage, LANGUAGE_SAMPLE } from './language.js';
+import { contentStems, contentTerms, scanWords, type ScannedWords } from '../text/tokens.js';
+import { articleLanguage } from './language.js';
 import { DEFAULT_WEIGHTS, relevance, similarityMatrix, type Matrix, type RankWeights, type RankedSentence } from './rank.js';
 import { sumVectors, tfidfVector, Vocabulary, type Vector } from './vectors.js';
 
@@ -65,8 +65,9 @@ function wordCount(text: string): number {
 
 export function analyzeArticle(text: string, title: string | null, weights: RankWeights = DEFAULT_WEIGHTS): AnalyzedArticle {
   const { sentences, paragraphs } = splitWithBoilerplate(text);
-  // Only the start of the text is read; cutting it first spares copying a long one.
-  const language = detectLanguage(`${title ?? ''}\n${text.slice(0, LANGUAGE_SAMPLE)}`);
+  // Each sentence's words are found once, for the language and for the sentence's terms.
+  const scans = sentences.map((s) => scanWords(s.text));
+  const language = articleLanguage(title, text, sentences, scans);
   const vocabulary = new Vocabulary();
   // Every sentence's terms are counted before any vector is made: the IDF needs them all.
   const chosen: number[] = [];
@@ -74,7 +75,7 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
   sentences.forEach((s, index) => {
     if (s.boilerplate) return;
     chosen.push(index);
-    bags.push(vocabulary.addDocument(contentStems(s.text, language, weights.stems)));
+    bags.push(vocabulary.addDocument(contentTerms(scans[index] as ScannedWords, language, weights.stems)));
   });
   const vectorOf = (part: string): Vector =>
     tfidfVector(contentStems(part, language, weights.stems).map((term) => vocabulary.idOf(term)), vocabulary, weights.idfPower);

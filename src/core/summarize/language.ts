@@ -1,6 +1,7 @@
 import { franc } from 'franc-min';
-import { AsciiWordSet, WordCursor } from '../text/scan.js';
-import { STOPWORDS } from '../text/tokens.js';
+import { AsciiWordSet } from '../text/scan.js';
+import type { Span } from '../text/spans.js';
+import { scanWords, STOPWORDS, type ScannedWords } from '../text/tokens.js';
 
 // ISO 639-3 (what franc reports) to ISO 639-1 (what Tidings stores), for the languages franc-min knows
 // that have a two-letter code.
@@ -24,16 +25,66 @@ const ENGLISH_STOPWORDS = new AsciiWordSet(STOPWORDS);
 /** ISO 639-1 code of the text's language, or 'und' when it can't be told. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE);
+  const { lower, bounds } = scanWords(sample);
+  return languageFromWords(bounds.length / 2, englishStopwords(lower, bounds), () => sample);
+}
+
+/** How many of the scanned words are English stopwords. */
+export function englishStopwords(lower: string, bounds: readonly number[]): number {
+  let count = 0;
+  for (let k = 0; k < bounds.length; k += 2) if (ENGLISH_STOPWORDS.has(lower, bounds[k] as number, bounds[k + 1] as number)) count++;
+  return count;
+}
+
+/** `detectLanguage` of a sample whose words and stopwords are counted already. */
+export function languageFromWords(words: number, stopwords: number, sample: () => string): string {
   // English news is by far the common case: a plain stopword share settles it without n-gram scoring.
-  const lower = sample.toLowerCase();
-  const cursor = new WordCursor(lower);
-  let tokens = 0;
-  let stop = 0;
-  while (cursor.next()) {
-    tokens++;
-    if (ENGLISH_STOPWORDS.has(lower, cursor.start, cursor.end)) stop++;
-  }
-  if (tokens >= 4 && stop / tokens >= 0.3) return 'en';
-  const code = franc(sample, { minLength: 10 });
+  if (words >= 4 && stopwords / words >= 0.3) return 'en';
+  const code = franc(sample(), { minLength: 10 });
   return TWO_LETTER[code] ?? 'und';
+}
+
+/**
+ * `detectLanguage` of `${title}\n${text}` when the text's sentences are scanned already (one scan per
+ * sentence, in order): the same answer without reading the text again.
+ */
+export function articleLanguage(title: string | null, text: string, sentences: readonly Span[], scans: readonly ScannedWords[]): string {
+  const sample = (): string => `${title ?? ''}\n${text.slice(0, LANGUAGE_SAMPLE)}`.slice(0, LANGUAGE_SAMPLE);
+  const counted = sampleWords(title, sentences, scans);
+  return counted ? languageFromWords(counted.words, counted.stopwords, sample) : detectLanguage(sample());
+}
+
+/**
+ * How many words, and English stopwords, the language sample of `${title}\n${text}` holds: the title's,
+ * then those of the sentences the sample reaches (sentences hold every word of a text and no word
+ * crosses from one to the next), the last one cut where the sample ends. Null when the scans can't
+ * tell: a title that fills the sample, or lower-casing that changed a sentence's length ("İ").
+ */
+export function sampleWords(title: string | null, sentences: readonly Span[], scans: readonly ScannedWords[]): { words: number; stopwords: number } | null {
+  const head = scanWords(`${title ?? ''}\n`);
+  const room = LANGUAGE_SAMPLE - ((title ?? '').length + 1);
+  if (room <= 0) return null;
+  let words = head.bounds.length / 2;
+  let stopwords = englishStopwords(head.lower, head.bounds);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i] as Span;
+    if (sentence.start >= room) break;
+    const { lower, bounds } = scans[i] as ScannedWords;
+    if (lower.length !== sentence.text.length) return null;
+    const cut = room - sentence.start;
+    for (let k = 0; k < bounds.length; k += 2) {
+      const start = bounds[k] as number;
+      let end = bounds[k + 1] as number;
+      if (start >= cut) break;
+      if (end > cut) {
+        // The word the sample cuts: its part before the cut, less an apostrophe left hanging.
+        end = cut;
+        const last = lower.charCodeAt(end - 1);
+        if (last === 39 || last === 0x2019) end--;
+      }
+      words++;
+      if (ENGLISH_STOPWORDS.has(lower, start, end)) stopwords++;
+    }
+  }
+  return { words, stopwords };
 }

@@ -59,18 +59,36 @@ export function wordCount(text: string): number {
 /** The ranking stopwords as a set asked about stretches of text (all of them are a–z words or one character). */
 const RANKING_STOPWORD_SET = new AsciiWordSet(RANKING_STOPWORDS);
 
+/** A text's words as offsets into its lower-case form: the words of `words`, without making strings. */
+export interface ScannedWords {
+  lower: string;
+  /** Start and end (in `lower`) of each word, in order. */
+  bounds: number[];
+}
+
+export function scanWords(text: string): ScannedWords {
+  const lower = text.toLowerCase();
+  const bounds: number[] = [];
+  const cursor = new WordCursor(lower);
+  while (cursor.next()) bounds.push(cursor.start, cursor.end);
+  return { lower, bounds };
+}
+
 /**
  * The words that carry meaning (no stopwords, no bare numbers, no one-letter tokens), stemmed unless
  * `stemmed` is false, in which case they stay lower-case word forms.
  */
 export function contentStems(text: string, language = 'en', stemmed = true): string[] {
+  return contentTerms(scanWords(text), language, stemmed);
+}
+
+/** `contentStems` of a scanned text. Most words are dropped: they are read in place, and only the kept ones become strings. */
+export function contentTerms({ lower, bounds }: ScannedWords, language = 'en', stemmed = true): string[] {
   const result: string[] = [];
   const minimum = language === 'en' ? 2 : 3;
-  const lower = text.toLowerCase();
-  const cursor = new WordCursor(lower);
-  // Most words are dropped; they are read in place and only the kept ones become strings.
-  while (cursor.next()) {
-    const { start, end } = cursor;
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = bounds[k] as number;
+    const end = bounds[k + 1] as number;
     if (end - start < minimum || RANKING_STOPWORD_SET.has(lower, start, end) || allDigits(lower, start, end)) continue;
     const word = lower.slice(start, end);
     result.push(stemmed ? stem(word, language) : word);
