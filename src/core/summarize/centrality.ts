@@ -11,50 +11,58 @@ export function pageRank(similarity: ArrayLike<number>[]): number[] {
   if (n === 0) return [];
   // Transition weights, row-normalized once, and kept sparse: most sentence pairs share no word, and an
   // edge of weight zero moves nothing. A sentence like no other spreads its weight evenly.
-  let edges = 0;
-  for (let i = 0; i < n; i++) {
-    const row: ArrayLike<number> = similarity[i] ?? [];
-    for (let j = 0; j < n; j++) if (j !== i && (row[j] ?? 0) !== 0) edges++;
-  }
-  const first = new Int32Array(n + 1);
-  const target = new Int32Array(edges);
-  const weight = new Float64Array(edges);
+  const totals = new Float64Array(n);
   const dangling = new Uint8Array(n);
-  let edge = 0;
+  let danglingCount = 0;
+  const incoming = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
     const row: ArrayLike<number> = similarity[i] ?? [];
     let total = 0;
     for (let j = 0; j < n; j++) if (j !== i) total += row[j] ?? 0;
-    first[i] = edge;
-    if (total === 0) dangling[i] = 1;
-    else {
-      for (let j = 0; j < n; j++) {
-        const value = row[j] ?? 0;
-        if (j === i || value === 0) continue;
-        target[edge] = j;
-        weight[edge++] = value / total;
-      }
+    totals[i] = total;
+    if (total === 0) {
+      dangling[i] = 1;
+      danglingCount++;
+    } else for (let j = 0; j < n; j++) if (j !== i && (row[j] ?? 0) !== 0) incoming[j + 1] = (incoming[j + 1] as number) + 1;
+  }
+  for (let j = 0; j < n; j++) incoming[j + 1] = (incoming[j + 1] as number) + (incoming[j] as number);
+  // Each sentence's incoming edges, by source in ascending order: a score is gathered in the order the
+  // walk would scatter it, so the sums are the same to the last bit.
+  const fill = incoming.slice(0, n);
+  const source = new Int32Array(incoming[n] as number);
+  const weight = new Float64Array(incoming[n] as number);
+  for (let i = 0; i < n; i++) {
+    if (dangling[i]) continue;
+    const row: ArrayLike<number> = similarity[i] ?? [];
+    const total = totals[i] as number;
+    for (let j = 0; j < n; j++) {
+      const value = row[j] ?? 0;
+      if (j === i || value === 0) continue;
+      const at = fill[j] as number;
+      fill[j] = at + 1;
+      source[at] = i;
+      weight[at] = value / total;
     }
   }
-  first[n] = edge;
   let scores = new Float64Array(n).fill(1 / n);
   let next = new Float64Array(n);
+  const share = new Float64Array(n);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     let spread = 0;
-    for (let i = 0; i < n; i++) if (dangling[i]) spread += scores[i] as number;
-    next.fill((1 - DAMPING) / n + (DAMPING * spread) / n);
-    for (let i = 0; i < n; i++) {
-      if (dangling[i]) continue;
-      const share = DAMPING * (scores[i] as number);
-      const end = first[i + 1] as number;
-      for (let e = first[i] as number; e < end; e++) {
-        const j = target[e] as number;
-        next[j] = (next[j] as number) + share * (weight[e] as number);
-      }
-    }
+    if (danglingCount > 0) for (let i = 0; i < n; i++) if (dangling[i]) spread += scores[i] as number;
+    const base = (1 - DAMPING) / n + (DAMPING * spread) / n;
+    for (let i = 0; i < n; i++) share[i] = DAMPING * (scores[i] as number);
     let change = 0;
-    for (let i = 0; i < n; i++) change += Math.abs((next[i] as number) - (scores[i] as number));
-    [scores, next] = [next, scores];
+    for (let j = 0; j < n; j++) {
+      let value = base;
+      const end = incoming[j + 1] as number;
+      for (let e = incoming[j] as number; e < end; e++) value += (share[source[e] as number] as number) * (weight[e] as number);
+      next[j] = value;
+      change += Math.abs(value - (scores[j] as number));
+    }
+    const previous = scores;
+    scores = next;
+    next = previous;
     if (change < TOLERANCE) break;
   }
   return Array.from(scores);
