@@ -1,7 +1,6 @@
 import { franc } from 'franc-min';
-import { AsciiWordSet } from '../text/scan.js';
 import type { Span } from '../text/spans.js';
-import { scanWords, STOPWORDS, type ScannedWords } from '../text/tokens.js';
+import { scanWords, STOPWORD, stopwordTags, type ScannedWords } from '../text/tokens.js';
 
 // ISO 639-3 (what franc reports) to ISO 639-1 (what Tidings stores), for the languages franc-min knows
 // that have a two-letter code.
@@ -19,20 +18,17 @@ const TWO_LETTER: Record<string, string> = {
 /** How much of a text the language is read from. */
 export const LANGUAGE_SAMPLE = 2000;
 
-/** The stopwords written in plain ASCII letters: the English ones. */
-const ENGLISH_STOPWORDS = new AsciiWordSet(STOPWORDS);
-
 /** ISO 639-1 code of the text's language, or 'und' when it can't be told. */
 export function detectLanguage(text: string): string {
   const sample = text.slice(0, LANGUAGE_SAMPLE);
-  const { lower, bounds } = scanWords(sample);
-  return languageFromWords(bounds.length / 2, englishStopwords(lower, bounds), () => sample);
+  const { words } = scanWords(sample);
+  return languageFromWords(words.length / 3, englishStopwords(words), () => sample);
 }
 
-/** How many of the scanned words are English stopwords. */
-export function englishStopwords(lower: string, bounds: readonly number[]): number {
+/** How many of the scanned words are English stopwords (the stopwords written in a–z). */
+function englishStopwords(words: readonly number[]): number {
   let count = 0;
-  for (let k = 0; k < bounds.length; k += 2) if (ENGLISH_STOPWORDS.has(lower, bounds[k] as number, bounds[k + 1] as number)) count++;
+  for (let k = 2; k < words.length; k += 3) if (((words[k] as number) & STOPWORD) !== 0) count++;
   return count;
 }
 
@@ -64,27 +60,29 @@ export function sampleWords(title: string | null, sentences: readonly Span[], sc
   const head = scanWords(`${title ?? ''}\n`);
   const room = LANGUAGE_SAMPLE - ((title ?? '').length + 1);
   if (room <= 0) return null;
-  let words = head.bounds.length / 2;
-  let stopwords = englishStopwords(head.lower, head.bounds);
+  let count = head.words.length / 3;
+  let stopwords = englishStopwords(head.words);
   for (let i = 0; i < sentences.length; i++) {
     const sentence = sentences[i] as Span;
     if (sentence.start >= room) break;
-    const { lower, bounds } = scans[i] as ScannedWords;
+    const { lower, words } = scans[i] as ScannedWords;
     if (lower.length !== sentence.text.length) return null;
     const cut = room - sentence.start;
-    for (let k = 0; k < bounds.length; k += 2) {
-      const start = bounds[k] as number;
-      let end = bounds[k + 1] as number;
+    for (let k = 0; k < words.length; k += 3) {
+      const start = words[k] as number;
+      let end = words[k + 1] as number;
       if (start >= cut) break;
+      count++;
+      let tags = words[k + 2] as number;
       if (end > cut) {
         // The word the sample cuts: its part before the cut, less an apostrophe left hanging.
         end = cut;
         const last = lower.charCodeAt(end - 1);
         if (last === 39 || last === 0x2019) end--;
+        tags = stopwordTags(lower, start, end);
       }
-      words++;
-      if (ENGLISH_STOPWORDS.has(lower, start, end)) stopwords++;
+      if ((tags & STOPWORD) !== 0) stopwords++;
     }
   }
-  return { words, stopwords };
+  return { words: count, stopwords };
 }

@@ -61,18 +61,76 @@ function classAt(text: string, at: number): number {
   return unitClass(code);
 }
 
-/** Walks the word tokens of one text: `while (cursor.next())` then `cursor.start`, `cursor.end`. */
+/**
+ * Words over a–z and the apostrophe, each with tag bits (which lists it is on), found by walking a trie
+ * along a stretch of text: no string is made to ask.
+ */
+export class WordTags {
+  /** `edges[node * 27 + symbol]`: the next node, 0 for none (the root is never a child). */
+  readonly edges: Int32Array;
+  readonly tags: Uint8Array;
+
+  constructor(lists: readonly (readonly [Iterable<string>, number])[]) {
+    const edges: number[] = [];
+    const tags: number[] = [0];
+    for (const [words, tag] of lists) {
+      for (const word of words) {
+        if (!/^[a-z']+$/u.test(word)) continue;
+        let node = 0;
+        for (let i = 0; i < word.length; i++) {
+          const slot = node * 27 + symbol(word.charCodeAt(i));
+          let next = edges[slot] ?? 0;
+          if (next === 0) {
+            next = tags.length;
+            tags.push(0);
+            edges[slot] = next;
+          }
+          node = next;
+        }
+        tags[node] = (tags[node] as number) | tag;
+      }
+    }
+    this.edges = Int32Array.from({ length: tags.length * 27 }, (_, i) => edges[i] ?? 0);
+    this.tags = Uint8Array.from(tags);
+  }
+
+  /** The tags of text.slice(start, end) (0 when it is on no list). */
+  tagsOf(text: string, start: number, end: number): number {
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== 39 && (code < 97 || code > 122)) return 0;
+      node = this.edges[node * 27 + symbol(code)] as number;
+      if (node === 0) return 0;
+    }
+    return this.tags[node] as number;
+  }
+}
+
+const NO_TAGS = new WordTags([]);
+
+/**
+ * Walks the word tokens of one text: `while (cursor.next())` then `cursor.start`, `cursor.end`, and
+ * `cursor.tags` (the word's tags in the given table: read on the way, no second look) and
+ * `cursor.digits` (the word is ASCII digits only).
+ */
 export class WordCursor {
   start = 0;
   end = 0;
+  tags = 0;
+  digits = false;
   private at = 0;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly table: WordTags = NO_TAGS,
+  ) {}
 
   /** Moves to the next word; false when there is none. */
   next(): boolean {
     const text = this.text;
     const length = text.length;
+    const edges = this.table.edges;
     let at = this.at;
     // A word starts at a letter or a digit.
     for (;;) {
@@ -88,64 +146,50 @@ export class WordCursor {
       else break;
     }
     this.start = at;
+    // The trie node of the word so far (-1: on no list), and whether it is all digits.
+    let node = 0;
+    let digits = true;
     while (at < length) {
       const code = text.charCodeAt(at);
       if (code < 128) {
-        if (ASCII_CLASS[code] === IS_OTHER) break;
+        const kind = ASCII_CLASS[code];
+        if (kind === IS_OTHER) break;
+        if (kind === IS_NUMBER) node = -1;
+        else {
+          digits = false;
+          if (node >= 0) node = code >= 97 ? (edges[node * 27 + code - 97] as number) || -1 : -1;
+        }
         at++;
-      } else if (classAt(text, at) !== IS_OTHER) at += width;
-      else break;
+      } else if (classAt(text, at) !== IS_OTHER) {
+        node = -1;
+        digits = false;
+        at += width;
+      } else break;
     }
     // Then any number of apostrophe-and-letters: "don't", "o'brien", "rock'n'roll".
     while (at < length) {
       const code = text.charCodeAt(at);
       if ((code !== 39 && code !== 0x2019) || classAt(text, at + 1) !== IS_LETTER) break;
+      digits = false;
+      if (node >= 0) node = code === 39 ? (edges[node * 27 + 26] as number) || -1 : -1;
       at++;
-      while (classAt(text, at) === IS_LETTER) at += width;
+      while (at < length) {
+        const c = text.charCodeAt(at);
+        if (c < 128) {
+          if (ASCII_CLASS[c] !== IS_LETTER) break;
+          if (node >= 0) node = c >= 97 ? (edges[node * 27 + c - 97] as number) || -1 : -1;
+          at++;
+        } else if (classAt(text, at) === IS_LETTER) {
+          node = -1;
+          at += width;
+        } else break;
+      }
     }
     this.end = at;
     this.at = at;
+    this.tags = node > 0 ? (this.table.tags[node] as number) : 0;
+    this.digits = digits;
     return true;
-  }
-}
-
-/** A fixed set of words over a–z and the apostrophe, asked about a stretch of a text without slicing it. */
-export class AsciiWordSet {
-  private readonly edges: Int32Array;
-  private readonly final: Uint8Array;
-
-  constructor(words: Iterable<string>) {
-    const edges: number[] = [];
-    const final: boolean[] = [false];
-    for (const word of words) {
-      if (!/^[a-z']+$/u.test(word)) continue;
-      let node = 0;
-      for (let i = 0; i < word.length; i++) {
-        const slot = node * 27 + symbol(word.charCodeAt(i));
-        let next = edges[slot] ?? 0;
-        if (next === 0) {
-          next = final.length;
-          final.push(false);
-          edges[slot] = next;
-        }
-        node = next;
-      }
-      final[node] = true;
-    }
-    this.edges = Int32Array.from({ length: final.length * 27 }, (_, i) => edges[i] ?? 0);
-    this.final = Uint8Array.from(final, (yes) => (yes ? 1 : 0));
-  }
-
-  /** Whether text.slice(start, end) is one of the words. */
-  has(text: string, start: number, end: number): boolean {
-    let node = 0;
-    for (let i = start; i < end; i++) {
-      const code = text.charCodeAt(i);
-      if (code !== 39 && (code < 97 || code > 122)) return false;
-      node = this.edges[node * 27 + symbol(code)] as number;
-      if (node === 0) return false;
-    }
-    return this.final[node] === 1;
   }
 }
 

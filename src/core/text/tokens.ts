@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
-import { AsciiWordSet, WordCursor } from './scan.js';
+import { WordCursor, WordTags } from './scan.js';
 
 // Words and stems for ranking and matching. English words go through natural's Porter stemmer; other
 // languages are cut to a fixed prefix, which groups inflected forms well enough for similarity.
@@ -56,22 +56,35 @@ export function wordCount(text: string): number {
   return count;
 }
 
-/** The ranking stopwords as a set asked about stretches of text (all of them are a–z words or one character). */
-const RANKING_STOPWORD_SET = new AsciiWordSet(RANKING_STOPWORDS);
+/** Tags `scanWords` gives each word: natural's stopword (left out of ranking), any stopword, ASCII digits only. */
+export const RANKING_STOPWORD = 1;
+export const STOPWORD = 2;
+export const DIGITS = 4;
+
+// Every stopword is an a–z word or a single character (which is never a word long enough to count).
+const WORD_TAGS = new WordTags([
+  [RANKING_STOPWORDS, RANKING_STOPWORD],
+  [STOPWORDS, STOPWORD],
+]);
+
+/** The stopword tags of lower.slice(start, end), which must be lower-case. */
+export function stopwordTags(lower: string, start: number, end: number): number {
+  return WORD_TAGS.tagsOf(lower, start, end);
+}
 
 /** A text's words as offsets into its lower-case form: the words of `words`, without making strings. */
 export interface ScannedWords {
   lower: string;
-  /** Start and end (in `lower`) of each word, in order. */
-  bounds: number[];
+  /** Start and end (in `lower`) and tags of each word, in order: three numbers a word. */
+  words: number[];
 }
 
 export function scanWords(text: string): ScannedWords {
   const lower = text.toLowerCase();
-  const bounds: number[] = [];
-  const cursor = new WordCursor(lower);
-  while (cursor.next()) bounds.push(cursor.start, cursor.end);
-  return { lower, bounds };
+  const words: number[] = [];
+  const cursor = new WordCursor(lower, WORD_TAGS);
+  while (cursor.next()) words.push(cursor.start, cursor.end, cursor.tags | (cursor.digits ? DIGITS : 0));
+  return { lower, words };
 }
 
 /**
@@ -82,25 +95,16 @@ export function contentStems(text: string, language = 'en', stemmed = true): str
   return contentTerms(scanWords(text), language, stemmed);
 }
 
-/** `contentStems` of a scanned text. Most words are dropped: they are read in place, and only the kept ones become strings. */
-export function contentTerms({ lower, bounds }: ScannedWords, language = 'en', stemmed = true): string[] {
+/** `contentStems` of a scanned text. Most words are dropped by their tags; only the kept ones become strings. */
+export function contentTerms({ lower, words }: ScannedWords, language = 'en', stemmed = true): string[] {
   const result: string[] = [];
   const minimum = language === 'en' ? 2 : 3;
-  for (let k = 0; k < bounds.length; k += 2) {
-    const start = bounds[k] as number;
-    const end = bounds[k + 1] as number;
-    if (end - start < minimum || RANKING_STOPWORD_SET.has(lower, start, end) || allDigits(lower, start, end)) continue;
+  for (let k = 0; k < words.length; k += 3) {
+    const start = words[k] as number;
+    const end = words[k + 1] as number;
+    if (end - start < minimum || ((words[k + 2] as number) & (RANKING_STOPWORD | DIGITS)) !== 0) continue;
     const word = lower.slice(start, end);
     result.push(stemmed ? stem(word, language) : word);
   }
   return result;
-}
-
-/** Only ASCII digits (what `\d` means in a regular expression). */
-function allDigits(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return end > start;
 }
