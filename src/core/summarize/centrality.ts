@@ -11,17 +11,17 @@ export function pageRank(similarity: ArrayLike<number>[]): number[] {
   if (n === 0) return [];
   // Transition weights, row-normalized once, and kept sparse: most sentence pairs share no word, and an
   // edge of weight zero moves nothing. A sentence like no other spreads its weight evenly.
-  const totals = new Float64Array(n);
-  const dangling = new Uint8Array(n);
+  const totals: number[] = new Array<number>(n).fill(0);
+  const dangling: boolean[] = new Array<boolean>(n).fill(false);
   let danglingCount = 0;
-  const incoming = new Int32Array(n + 1);
+  const incoming: number[] = new Array<number>(n + 1).fill(0);
   for (let i = 0; i < n; i++) {
     const row: ArrayLike<number> = similarity[i] ?? [];
     let total = 0;
     for (let j = 0; j < n; j++) if (j !== i) total += row[j] ?? 0;
     totals[i] = total;
     if (total === 0) {
-      dangling[i] = 1;
+      dangling[i] = true;
       danglingCount++;
     } else for (let j = 0; j < n; j++) if (j !== i && (row[j] ?? 0) !== 0) incoming[j + 1] = (incoming[j + 1] as number) + 1;
   }
@@ -29,8 +29,8 @@ export function pageRank(similarity: ArrayLike<number>[]): number[] {
   // Each sentence's incoming edges, by source in ascending order: a score is gathered in the order the
   // walk would scatter it, so the sums are the same to the last bit.
   const fill = incoming.slice(0, n);
-  const source = new Int32Array(incoming[n] as number);
-  const weight = new Float64Array(incoming[n] as number);
+  const source: number[] = new Array<number>(incoming[n] as number).fill(0);
+  const weight: number[] = new Array<number>(incoming[n] as number).fill(0);
   for (let i = 0; i < n; i++) {
     if (dangling[i]) continue;
     const row: ArrayLike<number> = similarity[i] ?? [];
@@ -44,9 +44,9 @@ export function pageRank(similarity: ArrayLike<number>[]): number[] {
       weight[at] = value / total;
     }
   }
-  let scores = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
-  const share = new Float64Array(n);
+  let scores: number[] = new Array<number>(n).fill(1 / n);
+  let next: number[] = new Array<number>(n).fill(0);
+  const share: number[] = new Array<number>(n).fill(0);
   for (let iteration = 0; iteration < ITERATIONS; iteration++) {
     let spread = 0;
     if (danglingCount > 0) for (let i = 0; i < n; i++) if (dangling[i]) spread += scores[i] as number;
@@ -65,5 +65,5 @@ export function pageRank(similarity: ArrayLike<number>[]): number[] {
     next = previous;
     if (change < TOLERANCE) break;
   }
-  return Array.from(scores);
+  return scores;
 }

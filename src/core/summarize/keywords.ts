@@ -91,8 +91,8 @@ function tokenizedForms(title: string | null, sentences: readonly string[]): For
 /** Forms from counted sentence words (per id, no string work per occurrence) and the tokenized title. */
 function countedForms(words: CountedWords, title: string | null): Form[] {
   const size = words.terms.length;
-  const scores = new Float64Array(size);
-  const counts = new Int32Array(size);
+  const scores: number[] = new Array<number>(size).fill(0);
+  const counts: number[] = new Array<number>(size).fill(0);
   words.bags.forEach((bag, i) => {
     const weight = i < 3 ? 1.5 : 1;
     for (const id of bag) {

@@ -126,20 +126,20 @@ export function graphMatrix(sentences: RankedSentence[], cosineMatrix: Matrix, g
  */
 export function similarityMatrix(sentences: RankedSentence[]): Matrix {
   const n = sentences.length;
-  const matrix = Array.from({ length: n }, () => new Float64Array(n));
+  const matrix: number[][] = [];
+  for (let i = 0; i < n; i++) matrix.push(new Array<number>(n).fill(0));
   let terms = 0;
-  let postings = 0;
   for (const { vector } of sentences) {
     const last = vector.ids[vector.ids.length - 1];
     if (last !== undefined) terms = Math.max(terms, last + 1);
-    postings += vector.ids.length;
   }
-  const first = new Int32Array(terms + 1);
+  // Postings: for each term, the sentences that hold it (in order) and its weight there.
+  const first: number[] = new Array<number>(terms + 1).fill(0);
   for (const { vector } of sentences) for (const id of vector.ids) first[id + 1] = (first[id + 1] as number) + 1;
   for (let t = 0; t < terms; t++) first[t + 1] = (first[t + 1] as number) + (first[t] as number);
   const fill = first.slice(0, terms);
-  const holder = new Int32Array(postings);
-  const value = new Float64Array(postings);
+  const holder: number[] = new Array<number>(first[terms] ?? 0).fill(0);
+  const value: number[] = new Array<number>(first[terms] ?? 0).fill(0);
   sentences.forEach(({ vector }, i) => {
     for (let k = 0; k < vector.ids.length; k++) {
       const id = vector.ids[k] as number;
@@ -153,7 +153,7 @@ export function similarityMatrix(sentences: RankedSentence[]): Matrix {
   for (let t = 0; t < terms; t++) {
     const end = first[t + 1] as number;
     for (let p = first[t] as number; p < end; p++) {
-      const row = matrix[holder[p] as number] as Float64Array;
+      const row = matrix[holder[p] as number] as number[];
       const x = value[p] as number;
       for (let q = p + 1; q < end; q++) {
         const j = holder[q] as number;
@@ -162,14 +162,14 @@ export function similarityMatrix(sentences: RankedSentence[]): Matrix {
     }
   }
   for (let i = 0; i < n; i++) {
-    const row = matrix[i] as Float64Array;
+    const row = matrix[i] as number[];
     const a = (sentences[i] as RankedSentence).vector.norm;
     for (let j = i + 1; j < n; j++) {
       const dot = row[j] as number;
       if (dot === 0) continue;
       const similarity = dot / (a * (sentences[j] as RankedSentence).vector.norm);
       row[j] = similarity;
-      (matrix[j] as Float64Array)[i] = similarity;
+      (matrix[j] as number[])[i] = similarity;
     }
   }
   return matrix;

@@ -1,10 +1,12 @@
 // Sparse TF-IDF vectors over one article, where each sentence counts as a document. Terms are numbered
 // per article and vectors kept as sorted id/weight arrays, so comparing two sentences is one merge.
+// Arrays here are plain: an article makes a great many small ones, and a typed array costs several
+// times as much to make.
 
 export interface Vector {
   /** Term ids, ascending. */
-  ids: Int32Array;
-  values: Float64Array;
+  ids: number[];
+  values: number[];
   norm: number;
 }
 
@@ -17,7 +19,7 @@ export class Vocabulary {
   /** The last document that counted each term (a sentence repeating a word counts once). */
   private readonly lastDocument: number[] = [];
   documents = 0;
-  private idfCache: { documents: number; power: number; weights: Float64Array; unknown: number } | null = null;
+  private idfCache: { documents: number; power: number; weights: number[]; unknown: number } | null = null;
 
   /** Counts one sentence's terms and returns their ids (in bag order). */
   addDocument(bag: readonly string[]): number[] {
@@ -51,21 +53,21 @@ export class Vocabulary {
   }
 
   /** Each term's tempered IDF (see tfidfVector), and the weight of a term no sentence uses; computed once per state. */
-  idf(power: number): { weights: Float64Array; unknown: number } {
+  idf(power: number): { weights: number[]; unknown: number } {
     const cached = this.idfCache;
     if (cached && cached.documents === this.documents && cached.power === power && cached.weights.length === this.terms.length) return cached;
     const n = this.documents;
-    const weights = new Float64Array(this.terms.length);
+    const weights: number[] = [];
     // The weight depends on the frequency alone, and most terms share a handful of frequencies.
-    const byFrequency = new Float64Array(n + 1).fill(-1);
-    for (let id = 0; id < weights.length; id++) {
+    const byFrequency: number[] = [];
+    for (let id = 0; id < this.terms.length; id++) {
       const frequency = this.frequencies[id] as number;
-      let weight = byFrequency[frequency] as number;
-      if (weight < 0) {
+      let weight = byFrequency[frequency];
+      if (weight === undefined) {
         weight = Math.max(Math.log((n + 1) / (frequency + 0.5)), 0.05) ** power;
         byFrequency[frequency] = weight;
       }
-      weights[id] = weight;
+      weights.push(weight);
     }
     const unknown = Math.max(Math.log((n + 1) / 0.5), 0.05) ** power;
     this.idfCache = { documents: n, power, weights, unknown };
@@ -80,31 +82,46 @@ export class Vocabulary {
  */
 export function tfidfVector(ids: readonly number[], vocabulary: Vocabulary, idfPower: number): Vector {
   let unknown = 0;
-  for (const id of ids) if (id < 0) unknown++;
-  const sorted = new Int32Array(ids.length - unknown);
-  let known = 0;
-  for (const id of ids) if (id >= 0) sorted[known++] = id;
-  sorted.sort();
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  const sorted: number[] = [];
+  for (const id of ids) {
+    if (id < 0) unknown++;
+    else sorted.push(id);
+  }
+  sortAscending(sorted);
   const { weights, unknown: unknownWeight } = vocabulary.idf(idfPower);
   // Runs of equal ids are one term and its count.
-  const termIds = new Int32Array(distinct);
-  const values = new Float64Array(distinct);
+  const termIds: number[] = [];
+  const values: number[] = [];
   let sum = 0;
-  let k = 0;
   for (let i = 0; i < sorted.length; ) {
     const id = sorted[i] as number;
     let j = i + 1;
     while (j < sorted.length && sorted[j] === id) j++;
     const value = (1 + Math.log(j - i)) * (weights[id] as number);
-    termIds[k] = id;
-    values[k++] = value;
+    termIds.push(id);
+    values.push(value);
     sum += value * value;
     i = j;
   }
   sum += unknown * unknownWeight * unknownWeight;
   return { ids: termIds, values, norm: Math.sqrt(sum) };
+}
+
+/** Sorts small integers in place: insertion sort for a sentence's worth, the built-in sort beyond. */
+function sortAscending(values: number[]): void {
+  if (values.length > 48) {
+    values.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i] as number;
+    let j = i - 1;
+    while (j >= 0 && (values[j] as number) > value) {
+      values[j + 1] = values[j] as number;
+      j--;
+    }
+    values[j + 1] = value;
+  }
 }
 
 export function cosine(a: Vector, b: Vector): number {
@@ -133,27 +150,25 @@ export function cosine(a: Vector, b: Vector): number {
 export function sumVectors(vectors: readonly Vector[]): Vector {
   let size = 0;
   for (const vector of vectors) if (vector.ids.length > 0) size = Math.max(size, (vector.ids[vector.ids.length - 1] as number) + 1);
-  const total = new Float64Array(size);
-  const present = new Uint8Array(size);
+  const total: number[] = new Array<number>(size).fill(0);
+  const present: boolean[] = new Array<boolean>(size).fill(false);
   for (const vector of vectors) {
     const ids = vector.ids;
     const values = vector.values;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] as number;
       total[id] = (total[id] as number) + (values[i] as number);
-      present[id] = 1;
+      present[id] = true;
     }
   }
-  let count = 0;
-  for (let id = 0; id < size; id++) count += present[id] as number;
-  const ids = new Int32Array(count);
-  const values = new Float64Array(count);
+  const ids: number[] = [];
+  const values: number[] = [];
   let sum = 0;
-  for (let id = 0, k = 0; id < size; id++) {
+  for (let id = 0; id < size; id++) {
     if (!present[id]) continue;
     const value = total[id] as number;
-    ids[k] = id;
-    values[k++] = value;
+    ids.push(id);
+    values.push(value);
     sum += value * value;
   }
   return { ids, values, norm: Math.sqrt(sum) };
