@@ -62,7 +62,8 @@ function eligible(word: string): boolean {
 /** Reads a text's words: a capital inside a sentence marks a name, which says more than a common word. */
 function eachWord(text: string, visit: (word: string, name: boolean) => void): void {
   let first = true;
-  for (const match of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const raw = match[0];
     const word = raw.toLowerCase();
     const name = !first && raw !== word;
