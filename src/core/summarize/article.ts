@@ -28,7 +28,8 @@ export interface AnalyzedArticle {
   scores: number[];
   matrix: Matrix;
   centroid: Vector;
-  vectorOf(text: string): Vector;
+  /** The TF-IDF vector of any text (a quote, the title) over the article's terms; a scanned text is not scanned again. */
+  vectorOf(text: string | ScannedWords): Vector;
 }
 
 /** Paragraph-level furniture ("Read more: …" with a headline after it) taints every sentence in it. */
@@ -77,8 +78,12 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
     chosen.push(index);
     bags.push(vocabulary.addDocument(contentTerms(scans[index] as ScannedWords, language, weights.stems)));
   });
-  const vectorOf = (part: string): Vector =>
-    tfidfVector(contentStems(part, language, weights.stems).map((term) => vocabulary.idOf(term)), vocabulary, weights.idfPower);
+  const vectorOf = (part: string | ScannedWords): Vector =>
+    tfidfVector(
+      (typeof part === 'string' ? contentStems(part, language, weights.stems) : contentTerms(part, language, weights.stems)).map((term) => vocabulary.idOf(term)),
+      vocabulary,
+      weights.idfPower,
+    );
   const candidates: RankedSentence[] = chosen.map((index, order) => {
     const s = sentences[index] as ArticleSentence;
     const vector = tfidfVector(bags[order] ?? [], vocabulary, weights.idfPower);

@@ -1,5 +1,5 @@
 import type { QuoteMention } from '../quotes/index.js';
-import { wordCount } from '../text/tokens.js';
+import { scanWords } from '../text/tokens.js';
 import type { AnalyzedArticle } from './article.js';
 import { cosine } from './vectors.js';
 
@@ -9,9 +9,9 @@ import { cosine } from './vectors.js';
 
 export function rankQuotes(article: AnalyzedArticle, mentions: QuoteMention[]): QuoteMention[] {
   const scored = mentions.map((mention, i) => {
-    const vector = article.vectorOf(mention.text);
-    const topical = cosine(vector, article.centroid);
-    const length = Math.min(1, wordCount(mention.text) / 25);
+    const scanned = scanWords(mention.text);
+    const topical = cosine(article.vectorOf(scanned), article.centroid);
+    const length = Math.min(1, scanned.words.length / 3 / 25);
     const named = mention.speaker ? 1 : 0;
     const whole = mention.kind === 'partial' ? 0 : 1;
     const early = 1 / (1 + i / 4);
