@@ -36,13 +36,15 @@ interface Form {
 
 export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
   // Weighted counts per word form first; each distinct form is stemmed once afterwards. Weights are
-  // multiples of a half, so the sums are exact whatever order they are added in.
-  const forms = input.words ? countedForms(input.words, input.title) : tokenizedForms(input.title, input.sentences);
+  // multiples of a half, so the sums are exact whatever order they are added in. Only the strongest
+  // forms can make the list; stemming the long tail would change nothing.
+  const top = new Strongest(limit * 6);
+  if (input.words) countedForms(input.words, input.title, top);
+  else for (const form of tokenizedForms(input.title, input.sentences)) top.offer(form.word, form.score, form.count);
 
   const score = new Map<string, number>();
   const best = new Map<string, Form>();
-  // Only the strongest forms can make the list; stemming the long tail would change nothing.
-  for (const form of strongest(forms, limit * 6)) {
+  for (const form of top.forms) {
     const key = stem(form.word, input.language);
     score.set(key, (score.get(key) ?? 0) + form.score);
     const current = best.get(key);
@@ -90,7 +92,7 @@ function tokenizedForms(title: string | null, sentences: readonly string[]): For
 }
 
 /** Forms from counted sentence words (per id, no string work per occurrence) and the tokenized title. */
-function countedForms(words: CountedWords, title: string | null): Form[] {
+function countedForms(words: CountedWords, title: string | null, top: Strongest): void {
   const size = words.terms.length;
   const scores: number[] = new Array<number>(size).fill(0);
   const counts: number[] = new Array<number>(size).fill(0);
@@ -118,34 +120,37 @@ function countedForms(words: CountedWords, title: string | null): Form[] {
       } else extra.set(word, { word, score: value, count: 1 });
     });
   }
-  const forms: Form[] = [...extra.values()];
+  for (const form of extra.values()) top.offer(form.word, form.score, form.count);
   for (let id = 0; id < size; id++) {
-    if (counts[id] === 0) continue;
-    const word = words.terms[id] as string;
-    if (eligible(word)) forms.push({ word, score: scores[id] as number, count: counts[id] as number });
+    const count = counts[id] as number;
+    if (count > 0) top.offer(words.terms[id] as string, scores[id] as number, count);
   }
-  return forms;
 }
 
-/** Higher score first, then alphabetical (forms are distinct, so this is a total order). */
-function ahead(a: Form, b: Form): boolean {
-  return a.score > b.score || (a.score === b.score && a.word < b.word);
-}
+/**
+ * The first `k` eligible forms by score, then alphabetically (forms are distinct, so this is a total
+ * order): what sorting them all and keeping `k` gives. A form that can't get in is not looked at further.
+ */
+class Strongest {
+  readonly forms: Form[] = [];
 
-/** The first `k` forms in that order: what sorting all of them and keeping `k` gives, without the sort. */
-function strongest(forms: readonly Form[], k: number): Form[] {
-  const top: Form[] = [];
-  if (k <= 0) return top;
-  for (const form of forms) {
-    if (top.length === k && !ahead(form, top[k - 1] as Form)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && ahead(form, top[at - 1] as Form)) {
-      top[at] = top[at - 1] as Form;
+  constructor(private readonly k: number) {}
+
+  offer(word: string, score: number, count: number): void {
+    const { forms, k } = this;
+    if (k <= 0) return;
+    const worst = forms[k - 1];
+    if (worst !== undefined && !(score > worst.score || (score === worst.score && word < worst.word))) return;
+    if (!eligible(word)) return;
+    let at = forms.length === k ? k - 1 : forms.length;
+    while (at > 0) {
+      const previous = forms[at - 1] as Form;
+      if (!(score > previous.score || (score === previous.score && word < previous.word))) break;
+      forms[at] = previous;
       at--;
     }
-    top[at] = form;
+    forms[at] = { word, score, count };
   }
-  return top;
 }
 
 /** The form shown for a stem: the most frequent, then the shortest, then the first alphabetically. */
