@@ -22,3 +22,12 @@ export function isSpaceCode(code: number): boolean {
     code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
   );
 }
+
+/**
+ * A copy of `text` that holds on to nothing else. A slice of a long text may share the text's memory
+ * (V8 keeps a reference to the whole), so a long-lived cache keyed by a slice would keep every article it
+ * came from; joining on a character and cutting it off again makes a string of its own.
+ */
+export function ownCopy(text: string): string {
+  return text.length < 13 ? text : text.split('').join('');
+}

@@ -1,6 +1,7 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
 import { WordCursor, WordTags } from './scan.js';
+import { ownCopy } from './spans.js';
 
 // Words and stems for ranking and matching. English words go through natural's Porter stemmer; other
 // languages are cut to a fixed prefix, which groups inflected forms well enough for similarity.
@@ -44,7 +45,7 @@ export function stem(word: string, language = 'en'): string {
   const base = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
   const result = language === 'en' ? PorterStemmer.stem(base) : base.slice(0, 6);
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-  stemCache.set(key, result);
+  stemCache.set(ownCopy(key), result);
   return result;
 }
 
