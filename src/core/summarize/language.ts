@@ -57,9 +57,9 @@ export function articleLanguage(title: string | null, text: string, sentences: r
  * tell: a title that fills the sample, or lower-casing that changed a sentence's length ("İ").
  */
 export function sampleWords(title: string | null, sentences: readonly Span[], scans: readonly ScannedWords[]): { words: number; stopwords: number } | null {
-  const head = scanWords(`${title ?? ''}\n`);
   const room = LANGUAGE_SAMPLE - ((title ?? '').length + 1);
   if (room <= 0) return null;
+  const head = scanWords(`${title ?? ''}\n`);
   let count = head.words.length / 3;
   let stopwords = englishStopwords(head.words);
   for (let i = 0; i < sentences.length; i++) {
@@ -72,15 +72,19 @@ export function sampleWords(title: string | null, sentences: readonly Span[], sc
       const start = words[k] as number;
       let end = words[k + 1] as number;
       if (start >= cut) break;
-      count++;
       let tags = words[k + 2] as number;
       if (end > cut) {
-        // The word the sample cuts: its part before the cut, less an apostrophe left hanging.
+        // The word the sample cuts: its part before the cut, less half a surrogate pair and then an
+        // apostrophe left hanging (nothing at all when the cut halves its first character).
         end = cut;
+        const split = lower.charCodeAt(end - 1);
+        if (split >= 0xd800 && split <= 0xdbff) end--;
+        if (end === start) break;
         const last = lower.charCodeAt(end - 1);
         if (last === 39 || last === 0x2019) end--;
         tags = stopwordTags(lower, start, end);
       }
+      count++;
       if ((tags & STOPWORD) !== 0) stopwords++;
     }
   }

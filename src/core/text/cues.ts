@@ -78,8 +78,10 @@ function letterBefore(text: string, at: number): boolean {
   if (at <= 0) return false;
   const code = text.charCodeAt(at - 1);
   if (code < 128) return false; // ASCII letters were ruled out by the expression
-  const point = code >= 0xdc00 && code <= 0xdfff && at >= 2 ? (text.codePointAt(at - 2) ?? code) : code;
-  return LETTER.test(String.fromCodePoint(point > 0xffff ? point : code));
+  // A low surrogate after a high one ends a pair: the character is the pair.
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const pair = code >= 0xdc00 && code <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return LETTER.test(text.slice(pair ? at - 2 : at - 1, at));
 }
 
 /** Whether the code point that starts at `at` is a letter. */

@@ -74,7 +74,7 @@ describe('sentence ranking', () => {
 
 describe('articleLanguage', () => {
   const english = new Set([...STOPWORDS].filter((word) => /^[a-z']+$/u.test(word)));
-  const plain = ["don't", 'the', 'budget', "o'", 'Zürich', 'на', 'переговори', "dogs'", '’', 'and', 'niños'];
+  const plain = ["don't", 'the', 'budget', "o'", 'Zürich', 'на', 'переговори', "dogs'", '’', 'and', 'niños', '𝐀𝐁', "don'𝐀"];
 
   it('counts the sample as a scan of the sample would, wherever the sample cuts it', () => {
     let counts = 0;
