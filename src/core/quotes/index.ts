@@ -2,7 +2,7 @@ import { isBoilerplate } from '../text/boilerplate.js';
 import { splitParagraphs } from '../text/paragraphs.js';
 import { sentenceSpans } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
-import { words } from '../text/tokens.js';
+import { wordCount } from '../text/tokens.js';
 import { leadingAttribution, sentenceSubject, trailingAttribution, type Attribution } from './attribution.js';
 import { quotedSpans, type QuotedSpan } from './marks.js';
 import { describedSource, nameIn } from './names.js';
@@ -76,12 +76,16 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
 
 /** Markup pasted into the text (`<tweet author="x">`, `href="…"`): its marks quote attribute values. */
 function markupLike(source: string, span: QuotedSpan): boolean {
-  return source[span.open - 1] === '=' || /(?:^|\s)[\w-]+=\s*$|^\s*[<>]|<\/?\p{L}+[\s>=]|[\w-]+=["“”]/u.test(span.text);
+  if (source[span.open - 1] === '=') return true;
+  // Every pattern needs one of these characters; most quotes have none.
+  const text = span.text;
+  if (!text.includes('=') && !text.includes('<') && !text.includes('>')) return false;
+  return /(?:^|\s)[\w-]+=\s*$|^\s*[<>]|<\/?\p{L}+[\s>=]|[\w-]+=["“”]/u.test(text);
 }
 
 /** Which quoted spans are quotations at all: scare quotes, titles and nicknames are not. */
 function keep(found: Found): boolean {
-  const count = words(found.span.text).length;
+  const count = wordCount(found.span.text);
   if (count === 0) return false;
   if (found.span.single) return found.kind === 'direct' && count >= 3 && !titleLike(found.span.text);
   if (found.kind === 'direct' && found.attribution?.after) return true;
@@ -110,6 +114,8 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
   if (!/["“”«»„‘’']/u.test(text)) return [];
   const { paragraphs, sentences, furniture } = layout ?? quoteLayout(text);
   const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q));
+  // Apostrophes alone make no quote; without one, reading the narration for speakers finds nothing to name.
+  if (spans.length === 0) return [];
 
   const people = new People();
   const narration: { at: number; text: string; paragraph: number }[] = [];

@@ -20,6 +20,7 @@ export interface QuotedSpan extends Span {
 // In `''…special case,'''` the last two apostrophes close the quote; the first closes a nested one.
 const DOUBLE_MARKS = /''(?!')|``|[“”"«»„]/gu;
 const SINGLE_MARKS = /[‘’']/gu;
+// Both are stepped through with exec (neither matches empty): matchAll would clone them on every call.
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || /\s/u.test(ch);
@@ -60,7 +61,8 @@ function doubleQuotes(text: string, base: number, paragraph: number): QuotedSpan
   const out: QuotedSpan[] = [];
   let open: { at: number; length: number; mark: string } | null = null;
   let lastClose = 0;
-  for (const match of text.matchAll(DOUBLE_MARKS)) {
+  DOUBLE_MARKS.lastIndex = 0;
+  for (let match = DOUBLE_MARKS.exec(text); match !== null; match = DOUBLE_MARKS.exec(text)) {
     const mark = match[0];
     const at = match.index;
     const length = mark.length;
@@ -98,7 +100,8 @@ function singleQuotes(text: string, base: number, paragraph: number, taken: Quot
   const out: QuotedSpan[] = [];
   const inside = (at: number): boolean => taken.some((q) => base + at >= q.open && base + at < q.close);
   let open: number | null = null;
-  for (const match of text.matchAll(SINGLE_MARKS)) {
+  SINGLE_MARKS.lastIndex = 0;
+  for (let match = SINGLE_MARKS.exec(text); match !== null; match = SINGLE_MARKS.exec(text)) {
     const at = match.index;
     if (inside(at)) continue;
     const before = text[at - 1];

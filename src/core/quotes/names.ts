@@ -1,3 +1,5 @@
+import { ownCopy } from '../text/spans.js';
+
 // Turning the words around a cue into a person's name: "US Secretary of State Marco Rubio" is Marco Rubio,
 // "Mr Eddington" is Eddington, "he" and "the Secretary of State" are somebody named earlier.
 
@@ -70,6 +72,23 @@ function isNameToken(token: string): boolean {
  * first words are not role words. Null when the phrase names nobody ("the source", "he").
  */
 export function nameIn(phrase: string): string | null {
+  if (phrase.length > NAME_CACHE_LONGEST) return findName(phrase);
+  const known = NAME_CACHE.get(phrase);
+  if (known !== undefined) return known;
+  const name = findName(phrase);
+  if (NAME_CACHE.size >= NAME_CACHE_LIMIT) NAME_CACHE.clear();
+  NAME_CACHE.set(ownCopy(phrase), name);
+  return name;
+}
+
+// The same short phrases come back often ("Mr Blair", "The"); long ones seldom do. nameIn is a pure
+// function of its phrase, so its answers for short phrases are remembered, up to a bound, keyed by a
+// copy that does not keep the article alive (a few megabytes at most).
+const NAME_CACHE = new Map<string, string | null>();
+const NAME_CACHE_LIMIT = 30_000;
+const NAME_CACHE_LONGEST = 24;
+
+function findName(phrase: string): string | null {
   // "(D-Va.)" and other parentheticals are not part of a name.
   // A party tag cut off from its parenthesis ("(R-OH", "I-Vt.") is not a name either.
   const bare = phrase.replace(/\([^)]*(?:\)|$)/gu, ' ').replace(/(?:^|\s)[RDI]-\p{Lu}[\p{L}.]*(?=\s|$)/gu, ' ');

@@ -1,4 +1,5 @@
 import { findCues } from '../text/cues.js';
+import { isSpaceCode } from '../text/spans.js';
 import { looksLikePerson, nameIn, PRONOUNS, ROLE_WORDS, roleWordsIn, tokensOf } from './names.js';
 
 // Who is talked about, and who talks, in the narration of an article. Pronouns and role nouns in an
@@ -10,6 +11,8 @@ interface Mention {
   name: string;
   roles: Set<string>;
   subject?: boolean;
+  /** The name's words, split once (fullName compares them for every mention). */
+  tokens?: string[];
 }
 
 const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'There', 'His', 'Her', 'Its', 'Their', 'As', 'If', 'When', 'While', 'For', 'After', 'Before', 'However', 'Meanwhile', 'So', 'Some', 'Many', 'Most', 'One', 'Other', 'Also', 'What', 'Why', 'How', 'Who', 'Now', 'Then', 'Yet', 'With', 'From', 'By', 'To', 'Of', 'Last', 'Earlier', 'These', 'Those', 'Our', 'My', 'You', 'Your', 'According', 'Although', 'Since', 'During']);
@@ -19,13 +22,20 @@ const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}
 
 /** The role words right before `at` ("US Secretary of State" before a name), up to six words. */
 function rolesBefore(text: string, at: number): string {
-  const tokens = text.slice(Math.max(0, at - 80), at).split(/\s+/u).filter((t) => t !== '');
+  // The words of the 80 characters before `at`, read from the last one back (most stop at the first).
+  const from = Math.max(0, at - 80);
   const kept: string[] = [];
-  for (let i = tokens.length - 1; i >= 0 && kept.length < 6; i--) {
-    const token = tokens[i] ?? '';
+  let end = at;
+  while (kept.length < 6) {
+    while (end > from && isSpaceCode(text.charCodeAt(end - 1))) end--;
+    if (end <= from) break;
+    let start = end - 1;
+    while (start > from && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+    const token = text.slice(start, end);
     const lower = token.toLowerCase().replace(/[^\p{L}.-]/gu, '');
     if (!ROLE_WORDS.has(lower) && !['of', 'and', 'the'].includes(lower)) break;
     kept.unshift(token);
+    end = start;
   }
   return kept.join(' ');
 }
@@ -51,7 +61,8 @@ export class People {
 
   /** Reads one stretch of narration (text outside quotation marks) that starts at `offset`. */
   addNarration(text: string, offset: number): void {
-    for (const match of text.matchAll(NAME_RUN)) {
+    NAME_RUN.lastIndex = 0;
+    for (let match = NAME_RUN.exec(text); match !== null; match = NAME_RUN.exec(text)) {
       // Most runs are one capitalized word opening a sentence ("The", "But"): not worth a closer look.
       if (!match[0].includes(' ') && COMMON_OPENERS.has(match[0])) continue;
       const name = nameIn(match[0]);
@@ -59,7 +70,7 @@ export class People {
       const before = rolesBefore(text, match.index);
       const after = /^,\s*((?:the|a|an)\s+[^,.;]{2,60})[,.;]/u.exec(text.slice(match.index + match[0].length))?.[1] ?? '';
       const roles = new Set([...roleWordsIn(`${before} ${match[0]}`), ...roleWordsIn(after)]);
-      this.mentions.push({ at: offset + match.index, name, roles, subject: opensClause(text, match.index) });
+      this.mentions.push({ at: offset + match.index, name, roles, subject: opensClause(text, match.index), tokens: tokensOf(name) });
     }
   }
 
@@ -82,7 +93,7 @@ export class People {
     if (!last) return name;
     let best: Mention | null = null;
     for (const mention of this.mentions) {
-      const theirs = tokensOf(mention.name);
+      const theirs = mention.tokens ?? tokensOf(mention.name);
       if (theirs.length <= tokens.length || theirs.at(-1) !== last) continue;
       if (tokens.length > 1 && !tokens.every((t) => theirs.includes(t))) continue;
       // Prefer the closest mention before this point; a later one only when none came before.

@@ -1,9 +1,9 @@
 import { isBoilerplate } from '../text/boilerplate.js';
 import { paragraphSentences } from '../text/sentences.js';
 import type { Span } from '../text/spans.js';
-import { contentStems } from '../text/tokens.js';
-import { detectLanguage } from './language.js';
-import { DEFAULT_WEIGHTS, relevance, similarityMatrix, type RankWeights, type RankedSentence } from './rank.js';
+import { contentStems, contentTerms, scanWords, type ScannedWords } from '../text/tokens.js';
+import { articleLanguage } from './language.js';
+import { DEFAULT_WEIGHTS, relevance, similarityMatrix, type Matrix, type RankWeights, type RankedSentence } from './rank.js';
 import { sumVectors, tfidfVector, Vocabulary, type Vector } from './vectors.js';
 
 // One pass over an article that everything else reads: its sentences, which of them are boilerplate,
@@ -21,12 +21,15 @@ export interface AnalyzedArticle {
   sentences: ArticleSentence[];
   /** Sentences that may be chosen, with vectors; `index` points into `sentences`. */
   candidates: RankedSentence[];
-  /** Each candidate's content terms (word forms or stems, as the weights say), in candidate order. */
-  terms: string[][];
+  /** The content terms (word forms or stems, as the weights say) of the candidates, numbered. */
+  vocabulary: Vocabulary;
+  /** Each candidate's term ids, in candidate order and in the order the terms occur. */
+  bags: number[][];
   scores: number[];
-  matrix: number[][];
+  matrix: Matrix;
   centroid: Vector;
-  vectorOf(text: string): Vector;
+  /** The TF-IDF vector of any text (a quote, the title) over the article's terms; a scanned text is not scanned again. */
+  vectorOf(text: string | ScannedWords): Vector;
 }
 
 /** Paragraph-level furniture ("Read more: …" with a headline after it) taints every sentence in it. */
@@ -38,7 +41,10 @@ function splitWithBoilerplate(text: string): { sentences: ArticleSentence[]; par
     const last = paragraph.at(-1);
     if (first && last) paragraphs.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end) });
     const whole = first ? isBoilerplate(first.text) : false;
-    for (const span of paragraph) sentences.push({ ...span, paragraph: p, boilerplate: whole || isBoilerplate(span.text) });
+    paragraph.forEach((span, i) => {
+      const boilerplate = whole || (i > 0 && isBoilerplate(span.text));
+      sentences.push({ start: span.start, end: span.end, text: span.text, paragraph: p, boilerplate });
+    });
   });
   return { sentences, paragraphs };
 }
@@ -54,20 +60,32 @@ function unpairedQuote(text: string): boolean {
 /** A cheap word count (spaces), for length limits and budgets. */
 function wordCount(text: string): number {
   let count = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) !== 32) count++;
+  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (text.charCodeAt(i - 1) !== 32) count++;
   return count;
 }
 
 export function analyzeArticle(text: string, title: string | null, weights: RankWeights = DEFAULT_WEIGHTS): AnalyzedArticle {
   const { sentences, paragraphs } = splitWithBoilerplate(text);
-  const language = detectLanguage(`${title ?? ''}\n${text}`);
-  const chosen = sentences.map((s, index) => ({ s, index })).filter(({ s }) => !s.boilerplate);
+  // Each sentence's words are found once, for the language and for the sentence's terms.
+  const scans = sentences.map((s) => scanWords(s.text));
+  const language = articleLanguage(title, text, sentences, scans);
   const vocabulary = new Vocabulary();
-  const terms = chosen.map(({ s }) => contentStems(s.text, language, weights.stems));
-  const bags = terms.map((list) => vocabulary.addDocument(list));
-  const vectorOf = (part: string): Vector =>
-    tfidfVector(contentStems(part, language, weights.stems).map((term) => vocabulary.idOf(term)), vocabulary, weights.idfPower);
-  const candidates: RankedSentence[] = chosen.map(({ s, index }, order) => {
+  // Every sentence's terms are counted before any vector is made: the IDF needs them all.
+  const chosen: number[] = [];
+  const bags: number[][] = [];
+  sentences.forEach((s, index) => {
+    if (s.boilerplate) return;
+    chosen.push(index);
+    bags.push(vocabulary.addDocument(contentTerms(scans[index] as ScannedWords, language, weights.stems)));
+  });
+  const vectorOf = (part: string | ScannedWords): Vector =>
+    tfidfVector(
+      (typeof part === 'string' ? contentStems(part, language, weights.stems) : contentTerms(part, language, weights.stems)).map((term) => vocabulary.idOf(term)),
+      vocabulary,
+      weights.idfPower,
+    );
+  const candidates: RankedSentence[] = chosen.map((index, order) => {
+    const s = sentences[index] as ArticleSentence;
     const vector = tfidfVector(bags[order] ?? [], vocabulary, weights.idfPower);
     const quoted = /["“”«»„]|''/u.test(s.text);
     return { index, order, words: wordCount(s.text), quoted, fragment: quoted && unpairedQuote(s.text), vector };
@@ -76,5 +94,5 @@ export function analyzeArticle(text: string, title: string | null, weights: Rank
   const centroid = sumVectors(candidates.map((c) => c.vector));
   const titleVector = title ? vectorOf(title) : null;
   const scores = relevance(candidates, matrix, titleVector && titleVector.norm > 0 ? titleVector : null, centroid, weights);
-  return { text, paragraphs, language, sentences, candidates, terms, scores, matrix, centroid, vectorOf };
+  return { text, paragraphs, language, sentences, candidates, vocabulary, bags, scores, matrix, centroid, vectorOf };
 }

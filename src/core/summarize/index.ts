@@ -52,7 +52,7 @@ export function summarizeWith(text: string, options: SummarizeOptions, weights: 
       title: givenTitle,
       sentences: content,
       language: article.language,
-      words: weights.stems ? undefined : article.terms,
+      words: weights.stems ? undefined : { bags: article.bags, terms: article.vocabulary.terms, idOf: (word) => article.vocabulary.idOf(word) },
     }),
   };
 }

@@ -3,6 +3,16 @@ import { STOPWORDS, stem } from '../text/tokens.js';
 // Keywords: the stems an article repeats, weighted up when they are in the title or the lede, or written
 // as a name. Each stem is shown as its most frequent word, lower-cased.
 
+/** Sentences' content words as ids into a list of word forms (the summarizer's vocabulary). */
+export interface CountedWords {
+  /** One list of ids per sentence, in article order. */
+  bags: readonly (readonly number[])[];
+  /** The word form (lower-case) of each id. */
+  terms: readonly string[];
+  /** The id of a word form, or -1. */
+  idOf(word: string): number;
+}
+
 export interface KeywordInput {
   title: string | null;
   /** Sentences that may carry the story (boilerplate excluded), in article order. */
@@ -12,67 +22,142 @@ export interface KeywordInput {
    * The sentences' content words, lower-case, when the caller has them already (the summarizer does):
    * counted as they are, without a second tokenizing pass; capitals are then read from the title only.
    */
-  words?: string[][];
+  words?: CountedWords;
 }
 
 const LIMIT = 8;
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+interface Form {
+  word: string;
+  score: number;
+  count: number;
+}
+
 export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
-  // Weighted counts per word form first; each distinct form is stemmed once afterwards.
-  const formScore = new Map<string, number>();
-  const formCounts = new Map<string, number>();
-  const add = (text: string, weight: number): void => {
-    let first = true;
-    for (const match of text.matchAll(TOKEN)) {
-      const raw = match[0];
-      const word = raw.toLowerCase();
-      // A capital inside a sentence marks a name, which says more about the story than a common word.
-      const name = !first && raw !== word;
-      first = false;
-      if (word.length < 3 || STOPWORDS.has(word) || hasDigit(word)) continue;
-      formScore.set(word, (formScore.get(word) ?? 0) + weight * (name ? 1.5 : 1));
-      formCounts.set(word, (formCounts.get(word) ?? 0) + 1);
-    }
-  };
-  if (input.title) add(input.title, 3);
-  if (input.words) {
-    input.words.forEach((list, i) => {
-      const weight = i < 3 ? 1.5 : 1;
-      for (const word of list) {
-        if (word.length < 3 || STOPWORDS.has(word) || hasDigit(word)) continue;
-        formScore.set(word, (formScore.get(word) ?? 0) + weight);
-        formCounts.set(word, (formCounts.get(word) ?? 0) + 1);
-      }
-    });
-  } else {
-    input.sentences.forEach((sentence, i) => add(sentence, i < 3 ? 1.5 : 1));
-  }
+  // Weighted counts per word form first; each distinct form is stemmed once afterwards. Weights are
+  // multiples of a half, so the sums are exact whatever order they are added in. Only the strongest
+  // forms can make the list; stemming the long tail would change nothing.
+  const top = new Strongest(limit * 6);
+  if (input.words) countedForms(input.words, input.title, top);
+  else for (const form of tokenizedForms(input.title, input.sentences)) top.offer(form.word, form.score, form.count);
 
   const score = new Map<string, number>();
-  const best = new Map<string, string>();
-  // Only the strongest forms can make the list; stemming the long tail would change nothing.
-  const strongest = [...formScore.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit * 6);
-  for (const [word, value] of strongest) {
-    const key = stem(word, input.language);
-    score.set(key, (score.get(key) ?? 0) + value);
+  const best = new Map<string, Form>();
+  for (const form of top.forms) {
+    const key = stem(form.word, input.language);
+    score.set(key, (score.get(key) ?? 0) + form.score);
     const current = best.get(key);
-    if (current === undefined || isBetterForm(word, current, formCounts)) best.set(key, word);
+    if (current === undefined || isBetterForm(form, current)) best.set(key, form);
   }
   return [...score.entries()]
     .filter(([, value]) => value >= 2 || input.sentences.length <= 2)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
-    .map(([key]) => best.get(key) ?? key);
+    .map(([key]) => best.get(key)?.word ?? key);
+}
+
+function eligible(word: string): boolean {
+  return word.length >= 3 && !STOPWORDS.has(word) && !hasDigit(word);
+}
+
+/** Reads a text's words: a capital inside a sentence marks a name, which says more than a common word. */
+function eachWord(text: string, visit: (word: string, name: boolean) => void): void {
+  let first = true;
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
+    const raw = match[0];
+    const word = raw.toLowerCase();
+    const name = !first && raw !== word;
+    first = false;
+    if (eligible(word)) visit(word, name);
+  }
+}
+
+/** Forms from the title and the sentences, tokenized here. */
+function tokenizedForms(title: string | null, sentences: readonly string[]): Form[] {
+  const forms = new Map<string, Form>();
+  const add = (text: string, weight: number): void =>
+    eachWord(text, (word, name) => {
+      const form = forms.get(word);
+      const value = weight * (name ? 1.5 : 1);
+      if (form) {
+        form.score += value;
+        form.count++;
+      } else forms.set(word, { word, score: value, count: 1 });
+    });
+  if (title) add(title, 3);
+  sentences.forEach((sentence, i) => add(sentence, i < 3 ? 1.5 : 1));
+  return [...forms.values()];
+}
+
+/** Forms from counted sentence words (per id, no string work per occurrence) and the tokenized title. */
+function countedForms(words: CountedWords, title: string | null, top: Strongest): void {
+  const size = words.terms.length;
+  const scores: number[] = new Array<number>(size).fill(0);
+  const counts: number[] = new Array<number>(size).fill(0);
+  words.bags.forEach((bag, i) => {
+    const weight = i < 3 ? 1.5 : 1;
+    for (const id of bag) {
+      scores[id] = (scores[id] as number) + weight;
+      counts[id] = (counts[id] as number) + 1;
+    }
+  });
+  const extra = new Map<string, Form>();
+  if (title) {
+    eachWord(title, (word, name) => {
+      const value = 3 * (name ? 1.5 : 1);
+      const id = words.idOf(word);
+      if (id >= 0) {
+        scores[id] = (scores[id] as number) + value;
+        counts[id] = (counts[id] as number) + 1;
+        return;
+      }
+      const form = extra.get(word);
+      if (form) {
+        form.score += value;
+        form.count++;
+      } else extra.set(word, { word, score: value, count: 1 });
+    });
+  }
+  for (const form of extra.values()) top.offer(form.word, form.score, form.count);
+  for (let id = 0; id < size; id++) {
+    const count = counts[id] as number;
+    if (count > 0) top.offer(words.terms[id] as string, scores[id] as number, count);
+  }
+}
+
+/**
+ * The first `k` eligible forms by score, then alphabetically (forms are distinct, so this is a total
+ * order): what sorting them all and keeping `k` gives. A form that can't get in is not looked at further.
+ */
+class Strongest {
+  readonly forms: Form[] = [];
+
+  constructor(private readonly k: number) {}
+
+  offer(word: string, score: number, count: number): void {
+    const { forms, k } = this;
+    if (k <= 0) return;
+    const worst = forms[k - 1];
+    if (worst !== undefined && !(score > worst.score || (score === worst.score && word < worst.word))) return;
+    if (!eligible(word)) return;
+    let at = forms.length === k ? k - 1 : forms.length;
+    while (at > 0) {
+      const previous = forms[at - 1] as Form;
+      if (!(score > previous.score || (score === previous.score && word < previous.word))) break;
+      forms[at] = previous;
+      at--;
+    }
+    forms[at] = { word, score, count };
+  }
 }
 
 /** The form shown for a stem: the most frequent, then the shortest, then the first alphabetically. */
-function isBetterForm(form: string, current: string, counts: Map<string, number>): boolean {
-  const a = counts.get(form) ?? 0;
-  const b = counts.get(current) ?? 0;
-  if (a !== b) return a > b;
-  if (form.length !== current.length) return form.length < current.length;
-  return form < current;
+function isBetterForm(form: Form, current: Form): boolean {
+  if (form.count !== current.count) return form.count > current.count;
+  if (form.word.length !== current.word.length) return form.word.length < current.word.length;
+  return form.word < current.word;
 }
 
 function hasDigit(word: string): boolean {

@@ -1,5 +1,5 @@
 import { nameIn, type QuoteMention } from '../quotes/index.js';
-import { words } from '../text/tokens.js';
+import { scanWords, scannedCount } from '../text/tokens.js';
 import type { AnalyzedArticle } from './article.js';
 import { cosine } from './vectors.js';
 
@@ -9,9 +9,9 @@ import { cosine } from './vectors.js';
 
 export function rankQuotes(article: AnalyzedArticle, mentions: QuoteMention[]): QuoteMention[] {
   const scored = mentions.map((mention, i) => {
-    const vector = article.vectorOf(mention.text);
-    const topical = cosine(vector, article.centroid);
-    const length = Math.min(1, words(mention.text).length / 25);
+    const scanned = scanWords(mention.text);
+    const topical = cosine(article.vectorOf(scanned), article.centroid);
+    const length = Math.min(1, scannedCount(scanned) / 25);
     // A named speaker carries more than a described one ("a source", "the ruling").
     const named = mention.speaker === null ? 0 : nameIn(mention.speaker) ? 1 : 0.5;
     const whole = mention.kind === 'partial' ? 0 : 1;

@@ -81,6 +81,15 @@ export const DEFAULT_WEIGHTS: RankWeights = {
   stems: false,
 };
 
+/** Sentence-by-sentence weights: `matrix[i][j]`. */
+export type Matrix = ArrayLike<number>[];
+
+function rowSum(row: ArrayLike<number>): number {
+  let sum = 0;
+  for (let j = 0; j < row.length; j++) sum += row[j] as number;
+  return sum;
+}
+
 function scaled(values: number[]): number[] {
   const max = Math.max(0, ...values);
   return max > 0 ? values.map((value) => value / max) : values.map(() => 0);
@@ -105,23 +114,62 @@ function overlapWeight(a: RankedSentence, b: RankedSentence, binary: boolean): n
 }
 
 /** The centrality graph's edge weights, by the chosen measure. */
-export function graphMatrix(sentences: RankedSentence[], cosineMatrix: number[][], graph: RankWeights['graph']): number[][] {
+export function graphMatrix(sentences: RankedSentence[], cosineMatrix: Matrix, graph: RankWeights['graph']): Matrix {
   if (graph === 'cosine') return cosineMatrix;
   return sentences.map((a, i) => sentences.map((b, j) => (i === j ? 0 : overlapWeight(a, b, graph === 'shared'))));
 }
 
-export function similarityMatrix(sentences: RankedSentence[]): number[][] {
+/**
+ * Cosine similarity of every pair of sentences. Dot products are summed term by term over postings
+ * (which sentences hold each term) rather than by merging every pair of vectors: pairs that share no
+ * term cost nothing, and each pair still adds its products in ascending term order, as `cosine` does.
+ */
+export function similarityMatrix(sentences: RankedSentence[]): Matrix {
   const n = sentences.length;
-  const matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const matrix: number[][] = [];
+  for (let i = 0; i < n; i++) matrix.push(new Array<number>(n).fill(0));
+  let terms = 0;
+  for (const { vector } of sentences) {
+    const last = vector.ids[vector.ids.length - 1];
+    if (last !== undefined) terms = Math.max(terms, last + 1);
+  }
+  // Postings: for each term, the sentences that hold it (in order) and its weight there.
+  const first: number[] = new Array<number>(terms + 1).fill(0);
+  for (const { vector } of sentences) for (const id of vector.ids) first[id + 1] = (first[id + 1] as number) + 1;
+  for (let t = 0; t < terms; t++) first[t + 1] = (first[t + 1] as number) + (first[t] as number);
+  const fill = first.slice(0, terms);
+  const holder: number[] = new Array<number>(first[terms] ?? 0).fill(0);
+  const value: number[] = new Array<number>(first[terms] ?? 0).fill(0);
+  sentences.forEach(({ vector }, i) => {
+    for (let k = 0; k < vector.ids.length; k++) {
+      const id = vector.ids[k] as number;
+      const at = fill[id] as number;
+      fill[id] = at + 1;
+      holder[at] = i;
+      value[at] = vector.values[k] as number;
+    }
+  });
+  // Sentences are listed in order under each term, so the sums go to the upper triangle (i < j).
+  for (let t = 0; t < terms; t++) {
+    const end = first[t + 1] as number;
+    for (let p = first[t] as number; p < end; p++) {
+      const row = matrix[holder[p] as number] as number[];
+      const x = value[p] as number;
+      for (let q = p + 1; q < end; q++) {
+        const j = holder[q] as number;
+        row[j] = (row[j] as number) + x * (value[q] as number);
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
-    const a = sentences[i];
-    if (!a) continue;
+    const row = matrix[i] as number[];
+    const a = (sentences[i] as RankedSentence).vector.norm;
     for (let j = i + 1; j < n; j++) {
-      const b = sentences[j];
-      if (!b) continue;
-      const value = cosine(a.vector, b.vector);
-      (matrix[i] as number[])[j] = value;
-      (matrix[j] as number[])[i] = value;
+      const dot = row[j] as number;
+      if (dot === 0) continue;
+      const similarity = dot / (a * (sentences[j] as RankedSentence).vector.norm);
+      row[j] = similarity;
+      (matrix[j] as number[])[i] = similarity;
     }
   }
   return matrix;
@@ -130,16 +178,18 @@ export function similarityMatrix(sentences: RankedSentence[]): number[][] {
 /** Relevance of each sentence (same order as `sentences`). */
 export function relevance(
   sentences: RankedSentence[],
-  matrix: number[][],
+  matrix: Matrix,
   title: Vector | null,
   centroid: Vector,
   weights: RankWeights = DEFAULT_WEIGHTS,
 ): number[] {
   const graph = graphMatrix(sentences, matrix, weights.graph);
-  const centrality = scaled(weights.centralityMode === 'pagerank' ? pageRank(graph) : graph.map((row) => row.reduce((s, v) => s + v, 0)));
-  const titleLike = scaled(sentences.map((s) => (title ? cosine(s.vector, title) : 0)));
-  const centroidLike = scaled(sentences.map((s) => cosine(s.vector, centroid)));
-  const lengths = scaled(sentences.map((s) => s.vector.ids.length));
+  const centrality = scaled(weights.centralityMode === 'pagerank' ? pageRank(graph) : graph.map(rowSum));
+  // A signal with no weight is not computed: zero times it is zero either way.
+  const none = sentences.map(() => 0);
+  const titleLike = title && weights.title !== 0 ? scaled(sentences.map((s) => cosine(s.vector, title))) : none;
+  const centroidLike = weights.centroid !== 0 ? scaled(sentences.map((s) => cosine(s.vector, centroid))) : none;
+  const lengths = weights.length !== 0 ? scaled(sentences.map((s) => s.vector.ids.length)) : none;
   return sentences.map((sentence, i) => {
     const position = 1 / (1 + sentence.order / weights.positionScale);
     const mixed =
@@ -157,7 +207,7 @@ export function relevance(
 export function select(
   sentences: RankedSentence[],
   scores: number[],
-  matrix: number[][],
+  matrix: Matrix,
   budget: Budget,
   lambda: number = DEFAULT_WEIGHTS.lambda,
 ): number[] {

@@ -16,6 +16,10 @@ const LEADING = [
   /^click\s+here\b/iu,
 ];
 
+// One expression for all the case-blind ones: a single pass instead of a dozen (the byline's capital matters).
+const LEADING_ANY = new RegExp(LEADING.filter((pattern) => pattern.flags === 'iu').map((pattern) => `(?:${pattern.source})`).join('|'), 'iu');
+const LEADING_CASED = LEADING.filter((pattern) => pattern.flags !== 'iu');
+
 const ANYWHERE_SHORT = [
   /\b(?:subscribe\s+to|sign\s+up\s+for|share\s+(?:this|on)|follow\s+us|our\s+newsletter|download\s+(?:our|the)\s+app)\b/iu,
   /\b(?:getty\s+images|shutterstock|ap\s+photo|afp\s+photo|reuters\s*\/|epa\s*\/|photo\s*:)/iu,
@@ -35,9 +39,9 @@ const HINTS = /subscri|sign\s+up|share|follow|newsletter|download|getty|shutters
 export function isBoilerplate(sentence: string): boolean {
   const text = sentence.trim();
   if (text === '') return true;
-  if (LEADING.some((pattern) => pattern.test(text))) return true;
+  if (LEADING_ANY.test(text) || LEADING_CASED.some((pattern) => pattern.test(text))) return true;
   let wordCount = 1;
-  for (let i = 0; i < text.length && wordCount <= 25; i++) if (text.charCodeAt(i) === 32) wordCount++;
+  for (let i = text.indexOf(' '); i >= 0 && wordCount <= 25; i = text.indexOf(' ', i + 1)) wordCount++;
   if (wordCount <= 25 && HINTS.test(text) && ANYWHERE_SHORT.some((pattern) => pattern.test(text))) return true;
   if (wordCount <= 8 && (DATELINE_ONLY.test(text) || CREDIT_ONLY.test(text))) return true;
   return false;

@@ -46,42 +46,98 @@ export interface CueMatch {
   cue: string;
 }
 
-const BY_FIRST_WORD = new Map<string, string[][]>();
+/** A cue by its first word: the words that must follow, and the cue as reported. */
+interface CuePhrase {
+  rest: string[];
+  cue: string;
+}
+
+const BY_FIRST_WORD = new Map<string, CuePhrase[]>();
 for (const cue of CUES) {
-  const parts = cue.split(' ');
-  const first = parts[0] ?? '';
+  const [first = '', ...rest] = cue.split(' ');
   const list = BY_FIRST_WORD.get(first) ?? [];
-  list.push(parts);
+  list.push({ rest, cue });
   BY_FIRST_WORD.set(first, list);
 }
 
+const LETTER = /\p{L}/u;
+const SPACE = /\s/u;
 const WORD = /\p{L}+/gu;
 
+// Every cue's first word is plain a–z, and the only letter outside ASCII that lower-cases into a–z is
+// the Kelvin sign. So in a text without one, a cue starts at a run of ASCII letters that spells a first
+// word: one case-blind ASCII expression finds those (longest first), and a check that no other letter
+// touches the run makes it a whole word, as a scan over every run of letters would find it.
+const FIRST_WORDS = [...BY_FIRST_WORD.keys()].sort((a, b) => b.length - a.length);
+if (FIRST_WORDS.some((word) => !/^[a-z]+$/u.test(word))) throw new Error('cue words must be plain a–z');
+const FIRST_WORD_RUN = new RegExp(`(?<![A-Za-z])(?:${FIRST_WORDS.join('|')})(?![A-Za-z])`, 'gi');
+const KELVIN = '\u212A';
+
+/** Whether the code point that ends just before `at` is a letter. */
+function letterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if (code < 128) return false; // ASCII letters were ruled out by the expression
+  // A low surrogate after a high one ends a pair: the character is the pair.
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0;
+  const pair = code >= 0xdc00 && code <= 0xdfff && high >= 0xd800 && high <= 0xdbff;
+  return LETTER.test(text.slice(pair ? at - 2 : at - 1, at));
+}
+
+/** Whether the code point that starts at `at` is a letter. */
+function letterAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 128) return false;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at) ?? code));
+}
+
 /**
- * Every cue in `text`, in order. A scan over words with a table lookup: far cheaper than one regular
- * expression with every cue in it, and this runs over all the narration of every article.
+ * Every cue in `text`, in order. Runs of letters are matched against the cues' first words, then the
+ * words after them against the rest of the phrase: far cheaper than one regular expression with every
+ * cue in it, and this runs over all the narration of every article.
  */
 export function findCues(text: string): CueMatch[] {
   const found: CueMatch[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
-    if (!candidates) continue;
-    for (const parts of candidates) {
-      let end = match.index + match[0].length;
-      let ok = true;
-      for (const part of parts.slice(1)) {
-        const next = /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40));
-        if (!next || next[1]?.toLowerCase() !== part) {
-          ok = false;
-          break;
-        }
-        end += next[0].length;
-      }
-      if (ok && !/\p{L}/u.test(text[end] ?? '')) {
-        found.push({ index: match.index, length: end - match.index, cue: parts.join(' ') });
-        break;
-      }
+  if (text.includes(KELVIN)) {
+    for (const match of text.matchAll(WORD)) {
+      const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
+      if (candidates) matchCue(text, match.index, match.index + match[0].length, candidates, found);
     }
+    return found;
+  }
+  FIRST_WORD_RUN.lastIndex = 0;
+  for (let match = FIRST_WORD_RUN.exec(text); match !== null; match = FIRST_WORD_RUN.exec(text)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (letterBefore(text, start) || letterAt(text, end)) continue;
+    const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
+    if (candidates) matchCue(text, start, end, candidates, found);
   }
   return found;
+}
+
+/** The longest cue that starts with the word at [start, wordEnd), if the words after it complete one. */
+function matchCue(text: string, start: number, wordEnd: number, candidates: CuePhrase[], found: CueMatch[]): void {
+  for (const { rest, cue } of candidates) {
+    // A one-word cue is the whole run of letters, so no letter follows it.
+    if (rest.length === 0) {
+      found.push({ index: start, length: wordEnd - start, cue });
+      return;
+    }
+    let end = wordEnd;
+    let ok = true;
+    for (const part of rest) {
+      const next = SPACE.test(text[end] ?? '') ? /^\s+(\p{L}+)/u.exec(text.slice(end, end + 40)) : null;
+      if (!next || next[1]?.toLowerCase() !== part) {
+        ok = false;
+        break;
+      }
+      end += next[0].length;
+    }
+    if (ok && !LETTER.test(text[end] ?? '')) {
+      found.push({ index: start, length: end - start, cue });
+      return;
+    }
+  }
 }

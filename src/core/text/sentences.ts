@@ -1,7 +1,7 @@
 import { CALENDAR, NAME_TITLES, NEVER_FINAL, SENTENCE_STARTERS, TRAILING } from './abbreviations.js';
 import { ATTRIBUTION_AFTER_QUOTE } from './cues.js';
 import { splitParagraphs } from './paragraphs.js';
-import { trimmedSpan, type Span } from './spans.js';
+import { isSpaceCode, trimmedSpan, type Span } from './spans.js';
 
 // Sentence boundaries in news prose. A boundary is sentence-final punctuation (with any closing quotes or
 // brackets after it), then space, then something that can start a sentence. Periods are the hard part:
@@ -50,7 +50,8 @@ export function paragraphSentences(text: string): Span[][] {
  * signed by its author). A line that goes on in lower case always continues the sentence.
  */
 function paragraphLines(source: string, paragraph: Span): Span[] {
-  const breaks = [...paragraph.text.matchAll(/\n/gu)].map((m) => paragraph.start + m.index);
+  const breaks: number[] = [];
+  for (let at = paragraph.text.indexOf('\n'); at >= 0; at = paragraph.text.indexOf('\n', at + 1)) breaks.push(paragraph.start + at);
   if (breaks.length === 0) return [paragraph];
   const wrapped = isHardWrapped(paragraph.text);
   const lines: Span[] = [];
@@ -83,7 +84,9 @@ function isHardWrapped(text: string): boolean {
 
 function splitLine(source: string, line: Span, out: Span[]): void {
   let from = line.start;
-  for (const match of line.text.matchAll(TERMINATOR)) {
+  // Stepped through with exec: TERMINATOR never matches empty, and isBoundary does not use it.
+  TERMINATOR.lastIndex = 0;
+  for (let match = TERMINATOR.exec(line.text); match !== null; match = TERMINATOR.exec(line.text)) {
     const end = line.start + match.index + match[0].length;
     if (isBoundary(source, line.start + match.index, match[0], end, line.end)) {
       const span = trimmedSpan(source, from, end);
@@ -117,7 +120,7 @@ function isBoundary(source: string, at: number, mark: string, end: number, lineE
 /** The token a period is attached to, without leading brackets or quotes: "U.S", "Sen", "W", "3". */
 function wordBefore(source: string, at: number): string {
   let s = at;
-  while (s > 0 && !/\s/u.test(source[s - 1] ?? ' ')) s--;
+  while (s > 0 && !isSpaceCode(source.charCodeAt(s - 1))) s--;
   return source.slice(s, at).replace(/^["'“‘«([]+/u, '');
 }
 
