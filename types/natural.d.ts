@@ -6,7 +6,101 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer' {
   export default PorterStemmer;
 }
 
+declare module 'natural/lib/natural/stemmers/porter_stemmer_de' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_es' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_fr' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_it' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_nl' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_no' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_pt' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_ru' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_sv' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
+declare module 'natural/lib/natural/stemmers/porter_stemmer_uk' {
+  const PorterStemmer: { stem(token: string): string };
+  export default PorterStemmer;
+}
+
 declare module 'natural/lib/natural/util/stopwords' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_es' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_fa' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_fr' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_it' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_nl' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_no' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_pl' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_pt' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_ru' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_sv' {
+  export const words: string[];
+}
+
+declare module 'natural/lib/natural/util/stopwords_uk' {
   export const words: string[];
 }
 

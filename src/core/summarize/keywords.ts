@@ -1,4 +1,4 @@
-import { STOPWORDS, stem } from '../text/tokens.js';
+import { STOPWORDS, isStopword, stem } from '../text/tokens.js';
 
 // Keywords: the stems an article repeats, weighted up when they are in the title or the lede, or written
 // as a name. Each stem is shown as its most frequent word, lower-cased.
@@ -45,6 +45,7 @@ export function extractKeywords(input: KeywordInput, limit = LIMIT): string[] {
   const score = new Map<string, number>();
   const best = new Map<string, Form>();
   for (const form of top.forms) {
+    if (input.language !== 'en' && isStopword(form.word, input.language)) continue;
     const key = stem(form.word, input.language);
     score.set(key, (score.get(key) ?? 0) + form.score);
     const current = best.get(key);

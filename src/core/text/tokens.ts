@@ -1,10 +1,32 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import PorterStemmerDe from 'natural/lib/natural/stemmers/porter_stemmer_de';
+import PorterStemmerEs from 'natural/lib/natural/stemmers/porter_stemmer_es';
+import PorterStemmerFr from 'natural/lib/natural/stemmers/porter_stemmer_fr';
+import PorterStemmerIt from 'natural/lib/natural/stemmers/porter_stemmer_it';
+import PorterStemmerNl from 'natural/lib/natural/stemmers/porter_stemmer_nl';
+import PorterStemmerNo from 'natural/lib/natural/stemmers/porter_stemmer_no';
+import PorterStemmerPt from 'natural/lib/natural/stemmers/porter_stemmer_pt';
+import PorterStemmerRu from 'natural/lib/natural/stemmers/porter_stemmer_ru';
+import PorterStemmerSv from 'natural/lib/natural/stemmers/porter_stemmer_sv';
+import PorterStemmerUk from 'natural/lib/natural/stemmers/porter_stemmer_uk';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords';
+import { words as stopwordsEs } from 'natural/lib/natural/util/stopwords_es';
+import { words as stopwordsFa } from 'natural/lib/natural/util/stopwords_fa';
+import { words as stopwordsFr } from 'natural/lib/natural/util/stopwords_fr';
+import { words as stopwordsIt } from 'natural/lib/natural/util/stopwords_it';
+import { words as stopwordsNl } from 'natural/lib/natural/util/stopwords_nl';
+import { words as stopwordsNo } from 'natural/lib/natural/util/stopwords_no';
+import { words as stopwordsPl } from 'natural/lib/natural/util/stopwords_pl';
+import { words as stopwordsPt } from 'natural/lib/natural/util/stopwords_pt';
+import { words as stopwordsRu } from 'natural/lib/natural/util/stopwords_ru';
+import { words as stopwordsSv } from 'natural/lib/natural/util/stopwords_sv';
+import { words as stopwordsUk } from 'natural/lib/natural/util/stopwords_uk';
 import { WordCursor, WordTags } from './scan.js';
 import { ownCopy } from './spans.js';
 
-// Words and stems for ranking and matching. English words go through natural's Porter stemmer; other
-// languages are cut to a fixed prefix, which groups inflected forms well enough for similarity.
+// Words and stems for ranking and matching. Words go through natural's Porter stemmer for their language
+// (English and ten others); other languages are cut to a fixed prefix, which groups inflected forms well
+// enough for similarity.
 
 const EXTRA_STOPWORDS = [
   'says', 'say', 'told', 'tell', 'mr', 'mrs', 'ms', 'dr', 'also', 'would', 'could', 'will', 'shall', 'may', 'one',
@@ -34,6 +56,19 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(WORD) ?? [];
 }
 
+/** natural's stopword lists of other languages, by ISO 639-1 code: their words are never keywords. */
+const OTHER_STOPWORDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(
+  Object.entries({ es: stopwordsEs, fa: stopwordsFa, fr: stopwordsFr, it: stopwordsIt, nl: stopwordsNl, no: stopwordsNo, pl: stopwordsPl, pt: stopwordsPt, ru: stopwordsRu, sv: stopwordsSv, uk: stopwordsUk }).map(([code, list]) => [code, new Set(list)]),
+);
+
+/** Whether a lower-case word is too common to be a keyword in this language (English words always are). */
+export function isStopword(word: string, language: string): boolean {
+  return STOPWORDS.has(word) || (OTHER_STOPWORDS[language]?.has(word) ?? false);
+}
+
+/** natural's stemmers by ISO 639-1 code. */
+const STEMMERS: Readonly<Record<string, { stem(word: string): string }>> = { en: PorterStemmer, de: PorterStemmerDe, es: PorterStemmerEs, fr: PorterStemmerFr, it: PorterStemmerIt, nl: PorterStemmerNl, no: PorterStemmerNo, pt: PorterStemmerPt, ru: PorterStemmerRu, sv: PorterStemmerSv, uk: PorterStemmerUk };
+
 const stemCache = new Map<string, string>();
 const STEM_CACHE_LIMIT = 100_000;
 
@@ -42,8 +77,9 @@ export function stem(word: string, language = 'en'): string {
   const key = language === 'en' ? word : `${language}:${word}`;
   const cached = stemCache.get(key);
   if (cached !== undefined) return cached;
-  const base = word.endsWith("'s") || word.endsWith('’s') ? word.slice(0, -2) : word;
-  const result = language === 'en' ? PorterStemmer.stem(base) : base.slice(0, 6);
+  const base = language === 'en' && (word.endsWith("'s") || word.endsWith('’s')) ? word.slice(0, -2) : word;
+  const stemmer = STEMMERS[language];
+  const result = stemmer ? stemmer.stem(base) : base.slice(0, 6);
   if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
   stemCache.set(ownCopy(key), result);
   return result;

@@ -84,6 +84,19 @@ describe('summarize', () => {
     expect(summary.sentences).toHaveLength(2);
   });
 
+  it('stems and filters keywords in the text\'s own language', () => {
+    const text =
+      'El presidente del Gobierno anunció el miércoles un plan de vivienda para los jóvenes. Según el plan, el Estado ' +
+      'construirá cien mil viviendas en cinco años. La oposición criticó el plan de vivienda y pidió más detalles. ' +
+      'Los alquileres han subido en las grandes ciudades, y las viviendas nuevas tardarán años.';
+    const summary = summarize(text, { budget: { sentences: 2 } });
+    expect(summary.language).toBe('es');
+    // "vivienda" and "viviendas" are one keyword; "los", "las" and "del" are none.
+    expect(summary.keywords.filter((k) => k.startsWith('vivienda'))).toHaveLength(1);
+    expect(summary.keywords).toContain('plan');
+    for (const common of ['los', 'las', 'del', 'para']) expect(summary.keywords).not.toContain(common);
+  });
+
   it('is fast on a long article', () => {
     const paragraph = 'The committee reviewed the budget on Monday and heard from officials. "We need more money for schools," the mayor said. Analysts expect the vote next week, after further hearings on roads. ';
     const text = Array.from({ length: 130 }, (_, i) => `${paragraph}Item ${i} was noted.`).join('\n\n');
