@@ -1,5 +1,5 @@
 // Summarizer throughput alone, for timing a change quickly: `node bin/run-ts.js bench/summary/throughput.ts
-// [--seconds N]`. Full summaries over BBC News Summary, counted against this process's CPU time, two ways:
+// [--seconds N] [--json]` (bench:summary runs it with --json). Full summaries over BBC News Summary, counted against this process's CPU time, two ways:
 //   unseen — the code warmed on half the corpus, then the other half once: articles whose words and
 //            names the caches (stems, names) have not met yet, as a feed's new articles are;
 //   steady — every article summarized before, then rounds over the whole corpus for N seconds: the
@@ -43,5 +43,10 @@ const steadySeconds = cpuSeconds(() => {
   }
 });
 
-console.log(`unseen  ${unseenRate.toFixed(0)} articles per CPU-second (${unseen.length} articles)`);
-console.log(`steady  ${(articles / steadySeconds).toFixed(0)} articles per CPU-second (${articles} articles)`);
+const steadyWall = (performance.now() - wallStart) / 1000;
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify({ unseenPerCpuSecond: unseenRate, steadyPerCpuSecond: articles / steadySeconds, steadyPerWallSecond: articles / steadyWall, unseenArticles: unseen.length, steadyArticles: articles }));
+} else {
+  console.log(`unseen  ${unseenRate.toFixed(0)} articles per CPU-second (${unseen.length} articles)`);
+  console.log(`steady  ${(articles / steadySeconds).toFixed(0)} articles per CPU-second (${articles} articles)`);
+}
