@@ -9,10 +9,23 @@ import { looksLikePerson, nameIn, PRONOUNS, ROLE_WORDS, roleWordsIn, tokensOf } 
 interface Mention {
   at: number;
   name: string;
-  roles: Set<string>;
   subject?: boolean;
   /** The name's words, split once (fullName compares them for every mention). */
   tokens?: string[];
+  /** The role words around the name ("secretary", "state"), read only when a role noun asks for them. */
+  roles: () => Set<string>;
+}
+
+/** Someone reported as speaking, at a cue in narration or an attributed quote. */
+interface Source {
+  at: number;
+  name: string;
+}
+
+/** Reads a function's answer once, on first use. */
+function once<T>(compute: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: compute() }).v;
 }
 
 const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'There', 'His', 'Her', 'Its', 'Their', 'As', 'If', 'When', 'While', 'For', 'After', 'Before', 'However', 'Meanwhile', 'So', 'Some', 'Many', 'Most', 'One', 'Other', 'Also', 'What', 'Why', 'How', 'Who', 'Now', 'Then', 'Yet', 'With', 'From', 'By', 'To', 'Of', 'Last', 'Earlier', 'These', 'Those', 'Our', 'My', 'You', 'Your', 'According', 'Although', 'Since', 'During']);
@@ -57,7 +70,7 @@ function lastBefore<T extends { at: number }>(items: T[], at: number, passes: (i
 
 export class People {
   private readonly mentions: Mention[] = [];
-  private readonly sources: Mention[] = [];
+  private readonly sources: Source[] = [];
 
   /** Reads one stretch of narration (text outside quotation marks) that starts at `offset`. */
   addNarration(text: string, offset: number): void {
@@ -67,23 +80,19 @@ export class People {
       if (!match[0].includes(' ') && COMMON_OPENERS.has(match[0])) continue;
       const name = nameIn(match[0]);
       if (!name || !looksLikePerson(name)) continue;
-      const before = rolesBefore(text, match.index);
-      const after = /^,\s*((?:the|a|an)\s+[^,.;]{2,60})[,.;]/u.exec(text.slice(match.index + match[0].length))?.[1] ?? '';
-      const roles = new Set([...roleWordsIn(`${before} ${match[0]}`), ...roleWordsIn(after)]);
-      this.mentions.push({ at: offset + match.index, name, roles, subject: opensClause(text, match.index), tokens: tokensOf(name) });
+      const [run, index] = [match[0], match.index];
+      const roles = once(() => {
+        const after = /^,\s*((?:the|a|an)\s+[^,.;]{2,60})[,.;]/u.exec(text.slice(index + run.length))?.[1] ?? '';
+        return new Set([...roleWordsIn(`${rolesBefore(text, index)} ${run}`), ...roleWordsIn(after)]);
+      });
+      this.mentions.push({ at: offset + index, name, roles, subject: opensClause(text, index), tokens: tokensOf(name) });
     }
   }
 
   /** Records that `name` was reported as speaking at `at` (a cue in narration or an attributed quote). */
   addSource(name: string, at: number): void {
     const full = this.fullName(name, at);
-    this.sources.push({ at, name: full, roles: this.rolesOf(full) });
-  }
-
-  private rolesOf(name: string): Set<string> {
-    const roles = new Set<string>();
-    for (const mention of this.mentions) if (mention.name === name) for (const role of mention.roles) roles.add(role);
-    return roles;
+    this.sources.push({ at, name: full });
   }
 
   /** The fullest form of a name: "Rubio" becomes "Marco Rubio" when the article names him so. */
@@ -121,7 +130,7 @@ export class People {
 
   /** The person a role noun ("the Secretary of State", "the senator") stands for at `at`. */
   private holderOf(roles: string[], at: number): string | null {
-    const fits = (m: Mention): boolean => roles.some((role) => m.roles.has(role));
+    const fits = (m: Mention): boolean => roles.some((role) => m.roles().has(role));
     const mention = lastBefore(this.mentions, at, fits) ?? this.mentions.find(fits);
     return mention ? this.fullName(mention.name, at) : null;
   }
