@@ -22,6 +22,28 @@ export interface Attribution {
 /** `," Toomey fumed` — a name, then a verb we don't list as a cue, then the end of the sentence. */
 const NAME_THEN_VERB = /^[\s,—–-]*((?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}|he|she|they)\s+(\p{Ll}+(?:ed|s))\b[^.!?]{0,40}[.!?]?\s*$/u;
 
+/**
+ * Speech verbs of other languages, as news writes them right after a quotation and before the speaker
+ * (`», — сказал Зеленский`, `», dijo Sánchez`, `», a déclaré Macron`, `", sagte Scholz`).
+ */
+const FOREIGN_CUES = [
+  // Spanish, Portuguese, Italian
+  'dijo', 'afirmó', 'aseguró', 'señaló', 'explicó', 'añadió', 'declaró', 'indicó', 'subrayó', 'disse', 'afirmou',
+  'declarou', 'explicou', 'acrescentou', 'ha detto', 'ha dichiarato', 'ha spiegato', 'ha aggiunto', 'ha sottolineato',
+  // French, German, Dutch
+  'a déclaré', 'a dit', 'a affirmé', 'a expliqué', 'a ajouté', 'a souligné', 'a indiqué', 'déclare', 'explique',
+  'sagte', 'erklärte', 'betonte', 'meinte', 'fügte hinzu', 'zei', 'verklaarde',
+  // Ukrainian, Russian, Polish
+  'сказав', 'сказала', 'заявив', 'заявила', 'зазначив', 'зазначила', 'додав', 'додала', 'наголосив', 'наголосила',
+  'сказал', 'заявил', 'заявила', 'отметил', 'отметила', 'добавил', 'добавила', 'подчеркнул', 'подчеркнула',
+  'сообщил', 'сообщила', 'powiedział', 'powiedziała', 'stwierdził', 'stwierdziła', 'dodał', 'dodała',
+].sort((a, b) => b.length - a.length);
+
+const FOREIGN_AFTER = new RegExp(
+  `^[\\s,]*(?:[—–-]\\s*)?(${FOREIGN_CUES.map((cue) => cue.replace(/ /gu, '\\s+')).join('|')})(?![\\p{L}])\\s+((?:\\p{Lu}[\\p{L}'’-]+)(?:\\s+\\p{Lu}[\\p{L}'’-]+){0,2})`,
+  'u',
+);
+
 const ADVERBS = /\b(?:also|later|then|once|again|further|previously|earlier|recently|simply|flatly|repeatedly|quickly|angrily|bluntly|told\s+\w+)\b/giu;
 
 /** Periods of titles and initials ("Rep.", "Mr.", "W.") are not the end of a clause. */
@@ -82,6 +104,10 @@ export function trailingAttribution(clause: string, offset: number): Attribution
     const inverted = /^[\s,]+(\p{Ll}+ed)\s+([^.!?"“”]{2,100}?\p{Lu}[\p{L}'’-]+)\s*[.!?]?\s*$/u.exec(clause);
     if (inverted?.[1] && inverted[2] && !/\b(?:that|to|the|a)$/u.test(inverted[1])) {
       return { phrase: inverted[2], cue: inverted[1], at: offset, end: offset + clause.length, adjacent: true, after: true };
+    }
+    const foreign = FOREIGN_AFTER.exec(clause);
+    if (foreign?.[1] && foreign[2]) {
+      return { phrase: foreign[2], cue: foreign[1].replace(/\s+/gu, ' ').toLowerCase(), at: offset, end: offset + foreign[0].length, adjacent: true, after: true };
     }
     const loose = NAME_THEN_VERB.exec(clause);
     if (!loose?.[1] || !loose[2]) return null;

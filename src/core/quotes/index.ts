@@ -109,8 +109,12 @@ export function quoteLayout(text: string): QuoteLayout {
   return { paragraphs, sentences: sentenceSpans(text), furniture };
 }
 
-/** Direct quotes of an article with their speakers, in text order. */
-export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[] {
+/**
+ * Direct quotes of an article with their speakers, in text order. `language` (ISO 639-1) says whether the
+ * narration is English: only there does a quote with no attribution fall back to the person last named (the
+ * "he" of English narration); elsewhere it keeps no speaker rather than a guess.
+ */
+export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en'): QuoteMention[] {
   if (!/["“”«»„‘’']/u.test(text)) return [];
   const { paragraphs, sentences, furniture } = layout ?? quoteLayout(text);
   const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q));
@@ -186,7 +190,7 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
     } else if (found.subject) {
       speaker = people.resolve(found.subject, span.open);
     } else {
-      speaker = continuedSpeaker(mentions, paragraphOf, span, people);
+      speaker = continuedSpeaker(mentions, paragraphOf, span, people, language === 'en');
     }
     if (speaker) people.addSource(speaker, span.open);
     // `"…," the ruling said`: a source described but never named is still the speaker, as the text words it.
@@ -203,12 +207,12 @@ export function extractQuotes(text: string, layout?: QuoteLayout): QuoteMention[
  * A quote with no attribution of its own continues the last speaker: one in the same paragraph, or in
  * the paragraph just before (news style runs a long quote over several paragraphs).
  */
-function continuedSpeaker(mentions: QuoteMention[], paragraphOf: Map<QuoteMention, number>, span: QuotedSpan, people: People): string | null {
+function continuedSpeaker(mentions: QuoteMention[], paragraphOf: Map<QuoteMention, number>, span: QuotedSpan, people: People, lastNamed: boolean): string | null {
   const previous = mentions.at(-1);
   const paragraph = previous ? paragraphOf.get(previous) : undefined;
   // Someone reported as speaking since the last quote (`Dianne Bystrom agreed. "…"`) takes the floor.
   const fresh = people.speakerSince(previous ? previous.end : 0, span.open);
   if (fresh) return fresh;
   if (previous && paragraph !== undefined && span.paragraph - paragraph <= 1 && previous.speaker) return previous.speaker;
-  return people.resolve('he', span.open);
+  return lastNamed ? people.resolve('he', span.open) : null;
 }

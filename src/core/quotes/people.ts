@@ -111,7 +111,11 @@ export class People {
         best = mention;
       }
     }
-    return best ? best.name : name;
+    if (!best) return name;
+    // A run of four or more capitalized words is a title run into the name ("Президент Украины Владимир
+    // Зеленский", where no English role word tells them apart): the name is its last two.
+    const theirs = best.tokens ?? tokensOf(best.name);
+    return theirs.length > 3 ? theirs.slice(-2).join(' ') : best.name;
   }
 
   /** The last reported speaker between `since` and `at`, if any. */

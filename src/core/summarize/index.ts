@@ -40,7 +40,7 @@ export function summarizeWith(text: string, options: SummarizeOptions, weights: 
     previousParagraph = sentence.paragraph;
   }
   const layout = { paragraphs: article.paragraphs, sentences: article.sentences, furniture };
-  const quotes: Quote[] = rankQuotes(article, extractQuotes(text, layout))
+  const quotes: Quote[] = rankQuotes(article, extractQuotes(text, layout, article.language))
     .slice(0, MAX_QUOTES)
     .map((mention) => ({ text: mention.text, speaker: mention.speaker, cue: mention.cue }));
   return {

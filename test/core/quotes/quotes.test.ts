@@ -82,6 +82,19 @@ describe('extractQuotes', () => {
     expect(only(text).map((q) => q.speaker)).toEqual(['Jane Doe', 'the letter', 'Jane Doe']);
   });
 
+  it('reads a speech verb of another language between the quote and its speaker', () => {
+    expect(only('«Es el mayor esfuerzo en vivienda de nuestra democracia», dijo Pedro Sánchez en el Congreso.')[0]).toMatchObject({ speaker: 'Pedro Sánchez', cue: 'dijo' });
+    expect(only('«Nous ne céderons pas sur les retraites», a déclaré Marie Dupont mardi.')[0]).toMatchObject({ speaker: 'Marie Dupont', cue: 'a déclaré' });
+    const uk = 'Президент України Володимир Зеленський прибув до Києва.\n\n«Ми готові говорити, але землі не віддамо», — сказав Зеленський журналістам.';
+    expect(only(uk)[0]).toMatchObject({ speaker: 'Володимир Зеленський', cue: 'сказав' });
+  });
+
+  it('guesses no speaker for an unattributed quote outside English narration', () => {
+    const text = 'Киев готов к встрече в любом формате.\n\n«Мы готовы говорить, но не будем отдавать наши земли».';
+    expect(extractQuotes(text, undefined, 'ru')[0]?.speaker).toBeNull();
+    expect(extractQuotes('Jane Doe spoke to reporters on Monday.\n\n"We are ready to talk about it."', undefined, 'en')[0]?.speaker).toBe('Jane Doe');
+  });
+
   it('leaves the speaker null when the words name no source', () => {
     expect(only('"The talks have stalled for now," the next day said.')[0]?.speaker ?? null).toBeNull();
     expect(only('"We will see," that way said it.')[0]?.speaker ?? null).toBeNull();
