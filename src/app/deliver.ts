@@ -5,10 +5,11 @@
 // when the lease ends (or at once, when a stopping process releases it), and is sent then. The one
 // duplicate that can happen: the platform accepted the message, and the process died before the mark was
 // committed. (A digest sent as several messages records each part as it goes: the window is one message's,
-// and a retry sends only the parts not yet sent.) That window runs from the moment the platform stores the message, through its reply crossing
-// the network and being read, to the commit of one UPDATE: the return half of a round-trip plus one small
-// write, plus whatever the event loop is busy with meanwhile. `npm run bench:fanout` measures it (from the
-// fake platform storing a message to the commit): milliseconds on loopback; add half the platform's RTT.
+// and a retry sends only the parts not yet sent.) That window runs from the moment the platform stores the
+// message, through its reply crossing the network and being read, to the commit of one UPDATE: the return
+// half of a round-trip plus one small write, plus whatever the event loop is busy with meanwhile.
+// `npm run bench:fanout` measures it (from the fake platform storing a message to the commit): milliseconds
+// on loopback; add half the platform's RTT.
 // Nothing else sends twice: a claim is atomic (UPDATE … RETURNING, SKIP LOCKED on PostgreSQL), and the lease
 // (default 2 min) is far longer than a sink may take for one send (sinks time out well before it).
 import type { ChatTarget, OutboxRow } from '../core/model';

@@ -1,6 +1,7 @@
 // From stored articles to a digest: group by story, rank, cap. Pure: the caller supplies the articles and "now".
 import type { Article, Digest, DigestEntry, Story } from '../model';
 import { sameStory } from '../stories/fingerprint';
+import { words } from '../text/tokens';
 
 /** A digest entry's summary: two or three sentences, whatever the article's stored summary holds. */
 export const ENTRY_SENTENCES = 3;
@@ -84,8 +85,7 @@ export function rankStories(stories: Story[], topics: string[], now: string): St
     .map((x) => x.s);
 }
 
-const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.join(' ') ?? '';
-const sameWords = (a: string, b: string) => wordsOf(a) === wordsOf(b);
+const sameWords = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
 
 function entryOf(story: Story, withQuote: boolean): DigestEntry {
   // The lead article: the fullest telling (not a teaser), then the earliest.
