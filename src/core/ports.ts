@@ -63,6 +63,15 @@ export interface PartProgress {
   record(messageIds: string[]): Promise<boolean>;
 }
 
+/**
+ * Records part `index` of `total` just sent (the last part is recorded by whoever completes the delivery);
+ * a retry outcome when the work is no longer ours and the sending must stop, else null.
+ */
+export async function recordPart(progress: PartProgress | undefined, ids: readonly string[], index: number, total: number): Promise<SendOutcome | null> {
+  if (!progress || index >= total - 1 || (await progress.record([...ids]))) return null;
+  return { kind: 'retry', afterMs: 1_000, reason: 'the delivery is no longer ours' };
+}
+
 /** A platform's outgoing side. */
 export interface Sink {
   readonly platform: string;

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Document } from '../../core/document';
 import type { ChatTarget } from '../../core/model';
-import type { Logger, PartProgress, SendOutcome, Sink } from '../../core/ports';
+import { type Logger, type PartProgress, recordPart, type SendOutcome, type Sink } from '../../core/ports';
 import { type DiscordMessage, renderDocument } from './render';
 
 /** Missing Access, Missing Permissions, Unknown Channel: the channel is gone for us. */
@@ -49,10 +49,8 @@ export class DiscordSink implements Sink {
         const signal = AbortSignal.timeout(this.options.partTimeoutMs ?? 30_000);
         const posted = (await this.rest.post(Routes.channelMessages(channelId), { body, signal })) as { id: string };
         sent.push(posted.id);
-        // The last part is recorded by whoever completes the delivery; a lost lease stops here.
-        if (progress && i < messages.length - 1 && !(await progress.record([...sent]))) {
-          return { kind: 'retry', afterMs: 1_000, reason: 'the delivery is no longer ours' };
-        }
+        const stop = await recordPart(progress, sent, i, messages.length);
+        if (stop) return stop;
       } catch (err) {
         const code = err instanceof DiscordAPIError && typeof err.code === 'number' ? err.code : null;
         const gone = code === null ? undefined : GONE_CODES.get(code);

@@ -3,7 +3,7 @@
 // through the caller's progress (the outbox row), so the next attempt, even after a restart, sends only the rest.
 import type { Document } from '../../core/document';
 import type { ChatTarget } from '../../core/model';
-import type { PartProgress, SendOutcome, Sink } from '../../core/ports';
+import { type PartProgress, recordPart, type SendOutcome, type Sink } from '../../core/ports';
 import { renderDocument } from './render';
 import type { TelegramSender } from './sender';
 
@@ -45,13 +45,12 @@ export class TelegramSink implements Sink {
         replyTo: i === 0 ? replyTo : null,
       });
       switch (outcome.kind) {
-        case 'sent':
+        case 'sent': {
           ids.push(outcome.messageId);
-          // The last part is recorded by whoever completes the delivery; a lost lease stops here.
-          if (progress && i < parts.length - 1 && !(await progress.record(ids))) {
-            return { kind: 'retry', afterMs: 1_000, reason: 'the delivery is no longer ours' };
-          }
+          const stop = await recordPart(progress, ids, i, parts.length);
+          if (stop) return stop;
           continue;
+        }
         case 'retry':
           return { kind: 'retry', afterMs: outcome.afterMs, reason: outcome.reason };
         case 'gone':
