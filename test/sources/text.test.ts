@@ -1,25 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeBody } from '../../src/sources/feed/charset';
-import { parseFeedDate } from '../../src/sources/feed/dates';
 import { htmlToText } from '../../src/sources/feed/html-text';
-
-describe('parseFeedDate', () => {
-  it.each([
-    ['Tue, 03 Jun 2025 08:15:00 GMT', '2025-06-03T08:15:00.000Z'],
-    ['Tue, 3 Jun 2025 08:15 +0300', '2025-06-03T05:15:00.000Z'],
-    ['03 June 2025 08:15:00 PDT', '2025-06-03T15:15:00.000Z'],
-    ['2025-06-03T08:15:00+02:00', '2025-06-03T06:15:00.000Z'],
-    ['2025-06-03T08:15:00.5Z', '2025-06-03T08:15:00.500Z'],
-    ['2025-06-03', '2025-06-03T00:00:00.000Z'],
-    ['20250603T081500Z', '2025-06-03T08:15:00.000Z'],
-    ['', null],
-    ['yesterday', null],
-    ['Mon, 01 Jan 0001 00:00:00 GMT', null],
-  ])('%s', (input, expected) => {
-    expect(parseFeedDate(input)).toBe(expected);
-  });
-});
 
 describe('htmlToText', () => {
   it('keeps paragraphs, drops scripts and decodes entities', () => {

@@ -4,7 +4,7 @@
 import { parseFeed } from 'feedsmith';
 import { type Result, fail, ok } from '../../core/errors';
 import type { RawItem } from '../../core/model';
-import { parseFeedDate } from './dates';
+import { parseDate } from '../dates';
 import { htmlToText } from './html-text';
 
 export interface ParsedFeed {
@@ -68,7 +68,7 @@ function rssItem(raw: unknown, base: string | null): RawItem {
     url: link,
     title: titleOf(i.title) ?? titleOf(arr(dc.titles)[0]),
     ...body(str(content.encoded), str(i.description)),
-    publishedAt: parseFeedDate(str(i.pubDate) ?? str(arr(dc.dates)[0]) ?? str(dc.date)),
+    publishedAt: parseDate(str(i.pubDate) ?? str(arr(dc.dates)[0]) ?? str(dc.date)),
     author: first(authorName(arr(i.authors)[0]), str(arr(dc.creators)[0]), str(dc.creator)),
   };
 }
@@ -83,7 +83,7 @@ function atomItem(raw: unknown, feedBase: string | null): RawItem {
     url: resolveUrl(str(alternate?.href), base),
     title: titleOf(e.title),
     ...body(str(e.content), str(e.summary)),
-    publishedAt: parseFeedDate(str(e.published) ?? str(e.updated) ?? str(arr(obj(e.dc).dates)[0])),
+    publishedAt: parseDate(str(e.published) ?? str(e.updated) ?? str(arr(obj(e.dc).dates)[0])),
     author: authorName(arr(e.authors)[0]),
   };
 }
@@ -96,7 +96,7 @@ function jsonItem(raw: unknown, base: string | null): RawItem {
     url: resolveUrl(str(i.url) ?? str(i.external_url), base),
     title: titleOf(i.title),
     ...body(html ?? str(i.content_text), str(i.summary)),
-    publishedAt: parseFeedDate(str(i.date_published) ?? str(i.date_modified)),
+    publishedAt: parseDate(str(i.date_published) ?? str(i.date_modified)),
     author: authorName(arr(i.authors)[0] ?? i.author),
   };
 }

@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { RawItem } from '../../core/model';
 import { htmlToText } from '../feed/html-text';
-import { parseFeedDate } from '../feed/dates';
+import { parseDate } from '../dates';
 
 /** Less article text than this is a teaser, not the article. */
 const MIN_ARTICLE_CHARS = 600;
@@ -34,7 +34,7 @@ export function extractArticle(html: string, url: string): RawItem | null {
   const doc = document as unknown as Doc;
   const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
   const description = meta(doc, 'og:description', 'description', 'twitter:description');
-  const published = parseFeedDate(meta(doc, 'article:published_time', 'og:published_time', 'date', 'dc.date', 'DC.date.issued'));
+  const published = parseDate(meta(doc, 'article:published_time', 'og:published_time', 'date', 'dc.date', 'DC.date.issued'));
   const ogTitle = meta(doc, 'og:title', 'twitter:title');
   const paywalled = PAYWALL.test(html);
   let parsed: ReturnType<Readability['parse']> = null;
