@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBody } from '../../src/sources/feed/charset';
+import { charsetOf, decodeBody } from '../../src/sources/feed/charset';
 import { htmlToText } from '../../src/sources/feed/html-text';
 
 describe('htmlToText', () => {
@@ -24,5 +24,23 @@ describe('decodeBody', () => {
   });
   it('falls back to UTF-8 for an unknown charset name', () => {
     expect(decodeBody(Buffer.from('<t>ok é</t>'), 'text/xml; charset=x-bogus')).toBe('<t>ok é</t>');
+  });
+  it('reads Latin-1 labels as windows-1252, as browsers do', () => {
+    expect(decodeBody(Buffer.from([0x93, 0x71, 0x94]), 'text/html; charset=iso-8859-1')).toBe('“q”');
+  });
+  it('reads a declared UTF-16 on ASCII-based bytes as UTF-8 (a mislabel)', () => {
+    expect(charsetOf(Buffer.from('<meta charset="utf-16"><p>café</p>'), null)).toBe('utf-8');
+  });
+  it('finds UTF-16 and UTF-32 without a byte-order mark by their zero bytes', () => {
+    const text = '<?xml version="1.0"?><t>Привіт</t>';
+    expect(charsetOf(iconv.encode(text, 'utf-16le'), null)).toBe('utf-16le');
+    expect(charsetOf(iconv.encode(text, 'utf-16be'), null)).toBe('utf-16be');
+    expect(charsetOf(iconv.encode(text, 'utf-32le'), null)).toBe('utf-32le');
+    expect(charsetOf(iconv.encode(text, 'utf-32be'), null)).toBe('utf-32be');
+  });
+  it('detects an undeclared legacy Cyrillic charset instead of reading it as UTF-8', () => {
+    const text = '<p>Строители закончили укладку пролётов нового моста, движение откроют в июле.</p>';
+    expect(decodeBody(iconv.encode(text, 'koi8-r'), 'text/html')).toBe(text);
+    expect(decodeBody(iconv.encode(text, 'windows-1251'), null)).toBe(text);
   });
 });
