@@ -39,7 +39,7 @@ export async function createTidings(
   const defaults = loadDefaults();
   const opened = await openStore(config.DATABASE_URL);
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const source: Source & { close?(): Promise<void> } = options.source ?? createConfiguredSource(config);
+  const source: Source & { close?(): Promise<void> } = options.source ?? createConfiguredSource(config, log);
   const sinks = new Map<string, Sink>();
   const policy: PollPolicy = {
     ...DEFAULT_POLL_POLICY,

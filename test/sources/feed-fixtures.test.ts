@@ -12,6 +12,8 @@ interface Expected {
   error?: string;
   urls?: (string | null)[];
   dates?: (string | null)[];
+  titles?: (string | null)[];
+  texts?: string[];
   first?: Partial<Record<'title' | 'url' | 'guid' | 'publishedAt' | 'author', string | null>> & { textIncludes?: string; textExcludes?: string; excerptOnly?: boolean };
 }
 
@@ -52,6 +54,8 @@ describe('fixture feeds', () => {
       if (exp.ttlMs) expect(read.value.retryAfterMs).toBe(exp.ttlMs);
       if (exp.urls) expect(items.map((i) => i.url ?? null)).toEqual(exp.urls.map(fill));
       if (exp.dates) expect(items.map((i) => i.publishedAt ?? null)).toEqual(exp.dates);
+      if (exp.titles) expect(items.map((i) => i.title ?? null)).toEqual(exp.titles);
+      if (exp.texts) expect(items.map((i) => i.text)).toEqual(exp.texts);
       const first = items[0];
       const f = exp.first;
       if (!f) return;

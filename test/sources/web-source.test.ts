@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebSourceWith, type WebSource } from '../../src/sources/web';
 import { FIXTURES, type FeedServer, startFeedServer } from '../fakes/feed-server';
+import { MemoryLogger } from '../fakes/logger';
 
 let site: FeedServer;
 let quiet: FeedServer;
@@ -79,5 +80,48 @@ describe('the web source', () => {
     await empty.close();
     expect(r.ok ? null : r.error.code).toBe('feed/not-found');
     expect(r.ok ? '' : r.error.userMessage).toMatch(/no feed/);
+  });
+});
+
+describe('feed notes and bases', () => {
+  it('resolves relative links against Content-Location when the server sends one', async () => {
+    const server = await startFeedServer();
+    server.routes.set('/latest', (_req, res) =>
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml', 'content-location': '/archive/2025/feed.xml' })
+        .end('<rss version="2.0"><channel><title>Moved body</title><item><title>One</title><link>one.html</link><description>Text of one.</description></item></channel></rss>'),
+    );
+    const web = createWebSourceWith({ allowPrivateNetworks: true });
+    const r = await web.read(`${server.url}/latest`);
+    await web.close();
+    await server.close();
+    if (!r.ok) throw r.error;
+    expect(r.value.items[0]?.url).toBe(`${server.url}/archive/2025/one.html`);
+  });
+
+  it('says once per feed when items are capped and when dates cannot be read, with the date as written', async () => {
+    const log = new MemoryLogger();
+    const web = createWebSourceWith({ allowPrivateNetworks: true }, log);
+    for (let i = 0; i < 2; i++) {
+      await web.read(`${site.url}/feeds/rss2-many-items.xml`);
+      await web.read(`${site.url}/feeds/rss2-dublin-core.xml`);
+    }
+    await web.close();
+    const capped = log.lines.filter((l) => (l.obj as { total?: number }).total !== undefined);
+    expect(capped).toHaveLength(1);
+    expect(capped[0]?.obj).toMatchObject({ feed: `${site.url}/feeds/rss2-many-items.xml`, total: 250, kept: 200 });
+    const dates = log.lines.filter((l) => (l.obj as { raw?: string }).raw !== undefined);
+    expect(dates).toHaveLength(1);
+    expect(dates[0]?.obj).toMatchObject({ feed: `${site.url}/feeds/rss2-dublin-core.xml`, raw: 'sometime in June', count: 1 });
+    expect(dates[0]?.msg).toMatch(/dates? unreadable/);
+  });
+
+  it('reads a feed whose last end tag is cut short and notes that it was mended', async () => {
+    const log = new MemoryLogger();
+    const web = createWebSourceWith({ allowPrivateNetworks: true }, log);
+    const r = await web.read(`${site.url}/feeds/rss2-cut-end-tag.xml`);
+    await web.close();
+    expect(r.ok && r.value.items.length).toBe(2);
+    expect(log.lines.map((l) => l.msg)).toContain('feed is malformed: read after mending');
   });
 });

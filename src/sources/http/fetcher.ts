@@ -52,6 +52,8 @@ export interface Fetched {
   movedTo: string | null;
   /** How long the server asked us to wait before asking again (Cache-Control max-age), if it said. */
   maxAgeMs: number | null;
+  /** The Content-Location header as sent (the body's own address, the base for its relative links), if any. */
+  contentLocation: string | null;
 }
 
 export interface Fetcher {
@@ -254,6 +256,7 @@ export function createFetcher(options: Partial<FetcherOptions> = {}): Fetcher {
           lastModified: header(h, 'last-modified') ?? null,
           movedTo: hop > 0 && permanent ? url.toString() : null,
           maxAgeMs: maxAgeMs(header(h, 'cache-control')),
+          contentLocation: header(h, 'content-location') ?? null,
         });
       }
     } catch (err) {

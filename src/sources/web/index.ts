@@ -2,10 +2,10 @@
 // the page (or the site's usual paths) points to. All of it goes through the one safe fetcher.
 import { type Result, fail, ok } from '../../core/errors';
 import type { RawItem } from '../../core/model';
-import type { Source, SourceRead, SourceState } from '../../core/ports';
+import type { Logger, Source, SourceRead, SourceState } from '../../core/ports';
 import { type Fetched, type Fetcher, type FetcherOptions, createFetcher } from '../http/fetcher';
 import { decodeBody } from '../feed/charset';
-import { looksLikeFeed, parseFeedText } from '../feed/parse';
+import { type FeedNote, looksLikeFeed, parseFeedText } from '../feed/parse';
 import { commonFeedUrls, feedLinks } from '../page/discover';
 
 /**
@@ -49,13 +49,45 @@ function readOf(fetched: Fetched): Omit<SourceRead, 'title' | 'items'> {
   return { notModified: fetched.notModified, etag: fetched.etag, lastModified: fetched.lastModified, movedTo: fetched.movedTo, retryAfterMs: fetched.maxAgeMs };
 }
 
-function asFeed(fetched: Fetched, text: string): Result<SourceRead> {
-  const parsed = parseFeedText(text, fetched.url);
-  if (!parsed.ok) return parsed;
-  return ok({ ...readOf(fetched), title: parsed.value.title, items: parsed.value.items, retryAfterMs: maxOf(parsed.value.ttlMs, fetched.maxAgeMs) });
+/** The base for a body's relative links: its Content-Location when it sends one, else where it came from. */
+function baseOf(fetched: Fetched): string {
+  if (!fetched.contentLocation) return fetched.url;
+  try {
+    const base = new URL(fetched.contentLocation, fetched.url);
+    return base.protocol === 'http:' || base.protocol === 'https:' ? base.toString() : fetched.url;
+  } catch {
+    return fetched.url;
+  }
 }
 
-export function createWebSource(fetcher: Fetcher): WebSource {
+const NOTE_MESSAGES: Record<FeedNote['kind'], string> = {
+  'unreadable-dates': 'feed dates unreadable: those items are dated when read',
+  'items-capped': 'feed has more items than are read at once: the rest are skipped',
+  repaired: 'feed is malformed: read after mending',
+};
+/** Feeds noted so far, so each kind of note is logged once per feed while the process runs. */
+const MAX_NOTED = 10_000;
+
+export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
+  const noted = new Set<string>();
+  function note(location: string, notes: FeedNote[]): void {
+    for (const n of notes) {
+      const key = `${n.kind} ${location}`;
+      if (!log || noted.has(key)) continue;
+      if (noted.size >= MAX_NOTED) noted.clear();
+      noted.add(key);
+      const { kind, ...details } = n;
+      log[kind === 'items-capped' ? 'info' : 'warn']({ feed: location, ...details }, NOTE_MESSAGES[kind]);
+    }
+  }
+
+  function asFeed(fetched: Fetched, text: string): Result<SourceRead> {
+    const parsed = parseFeedText(text, baseOf(fetched));
+    if (!parsed.ok) return parsed;
+    note(fetched.url, parsed.value.notes);
+    return ok({ ...readOf(fetched), title: parsed.value.title, items: parsed.value.items, retryAfterMs: maxOf(parsed.value.ttlMs, fetched.maxAgeMs) });
+  }
+
   /** A feed at one of these addresses: the first that answers with something that parses. */
   async function firstFeed(urls: string[]): Promise<Result<SourceRead> | null> {
     for (const url of urls.slice(0, MAX_DISCOVERY_TRIES + COMMON_TRIES)) {
@@ -119,6 +151,6 @@ export function createWebSource(fetcher: Fetcher): WebSource {
 }
 
 /** A web source with its own fetcher. */
-export function createWebSourceWith(options: Partial<FetcherOptions>): WebSource {
-  return createWebSource(createFetcher(options));
+export function createWebSourceWith(options: Partial<FetcherOptions>, log?: Logger): WebSource {
+  return createWebSource(createFetcher(options), log);
 }
