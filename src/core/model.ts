@@ -38,6 +38,8 @@ export interface RawItem {
   text: string;
   publishedAt?: string | null; // ISO 8601
   author?: string | null;
+  /** The article's lead image as its page names it (og:image, JSON-LD image …), when the item was read from a page. */
+  image?: string | null;
   /** True when only a teaser was available (paywall, blocked page): the digest says so. */
   excerptOnly?: boolean;
 }

@@ -118,7 +118,8 @@ function numeric(v: string): Parts | null | undefined {
   const [a, b] = [Number(m[1]), Number(m[3])];
   let day: number;
   let month: number;
-  if (m[2] === '.' || a > 12) [day, month] = [a, b];
+  // Dots are day-first where they are written (16.03.2020) unless that cannot be (Wired's 01.21.2020).
+  if (a > 12 || a === b || (m[2] === '.' && b <= 12)) [day, month] = [a, b];
   else if (b > 12) [day, month] = [b, a];
   else return null; // 03/01/2020 is March in one country and January in another
   const time = m[5] ? clock(m[5]) : { hour: 0, minute: 0, second: 0, ms: 0, zone: null };
@@ -171,6 +172,31 @@ function written(v: string): Parts | null | undefined {
   if (day.length > 2) return null;
   const at = time ? clock([time, ...zone].join(' ')) : { hour: 0, minute: 0, second: 0, ms: 0, zone: zone.join(' ') || null };
   return at ? { year: fullYear(year), month, day: Number(day), ...at } : null;
+}
+
+const MONTH_WORD = `(?:${[...MONTHS.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
+/** Date-like runs inside running text, most specific first: ISO, a month name with day and year, digits. */
+const DATE_IN_TEXT = new RegExp(
+  [
+    String.raw`\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?`,
+    String.raw`\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?${MONTH_WORD},?\s+(?:de\s+)?\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?`,
+    String.raw`\b${MONTH_WORD}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?`,
+    String.raw`\b\d{1,2}[./]\d{1,2}[./]\d{4}\b(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?`,
+  ].join('|'),
+  'giu',
+);
+
+/**
+ * The first date written inside a piece of text ("Published on May 10, 2022 01:52 PM"), or null; with
+ * `startsBy`, only a date that starts within that many characters.
+ */
+export function findDate(text: string, startsBy = Infinity): string | null {
+  for (const m of asciiDigits(text.slice(0, 2000)).matchAll(DATE_IN_TEXT)) {
+    if (m.index > startsBy) break;
+    const date = parseDate(m[0]);
+    if (date) return date;
+  }
+  return null;
 }
 
 /** An ISO 8601 instant (UTC) for a date written in any common feed or page form, or null. */

@@ -46,6 +46,15 @@ describe('the web source', () => {
     expect(r.value.items[0]?.text).toContain('Ministers discussed cuts to three departments');
   });
 
+  it('completes an undated teaser from its page: the full text of a page marked paid, and the page\'s date', async () => {
+    const teaser = { guid: 'g1', url: `${site.url}/pages/paywall-full-text.html`, title: 'Lead pipes', text: 'The water board voted.', publishedAt: null, excerptOnly: true };
+    const item = await source.expand(teaser, `${site.url}/feeds/rss2-basic.xml`);
+    expect(item.excerptOnly).toBe(false);
+    expect(item.publishedAt).toBe('2025-06-10T11:30:00.000Z');
+    expect(item.title).toBe('Lead pipes');
+    expect(item.text).toContain('Engineers expect the first section');
+  });
+
   it('reads a windows-1251 page by its meta charset', async () => {
     const r = await source.read(`${site.url}/pages/article-1251.html`);
     if (!r.ok) throw r.error;

@@ -1,24 +1,29 @@
-// A web page's main text, found by Mozilla Readability on a light DOM (linkedom). When the page holds only a
-// teaser (a paywall, a consent wall, a blocked page), the item is marked excerptOnly so the digest says so.
+// A web page's article: its main text found by Mozilla Readability on a light DOM (linkedom) built from the
+// scanned, bounded markup, with the paragraph cluster as a second opinion; its date, author, address, title and
+// image from what the page states about itself (metadata.ts). A pure function of the HTML and its address with
+// no state between calls, so it can run in a worker thread.
+//
+// Excerpt-only means the text we have is really short of the article: the page states a length (JSON-LD
+// wordCount or articleBody) and we hold less than half of it, or the page is marked paid (isAccessibleForFree:
+// false, a paywall block) and holds only a teaser's worth of text. A paywall flag over a page that carries the
+// whole article is not an excerpt, and neither is a complete short article.
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { type Result, fail, ok } from '../../core/errors';
 import type { RawItem } from '../../core/model';
 import { htmlToText } from '../feed/html-text';
-import { parseDate } from '../dates';
+import { pageFacts } from './metadata';
+import { PAGE_LIMITS, scanPage } from './scan';
 
-/** Less article text than this is a teaser, not the article. */
-const MIN_ARTICLE_CHARS = 600;
-const PAYWALL = /"isAccessibleForFree"\s*:\s*"?false"?|class="[^"]*\b(paywall|piano-offer|subscriber-only|premium-content|meteredContent)\b/i;
-
-type Doc = { querySelector(s: string): { getAttribute(n: string): string | null; textContent: string | null } | null };
-
-const meta = (doc: Doc, ...names: string[]): string | null => {
-  for (const n of names) {
-    const v = doc.querySelector(`meta[property="${n}"], meta[name="${n}"]`)?.getAttribute('content')?.trim();
-    if (v) return v;
-  }
-  return null;
-};
+/** With a paywall mark, less text than this is the teaser. */
+const TEASER_CHARS = 600;
+/** Holding less than this share of the words the page says the article has is holding an excerpt. */
+const STATED_SHARE = 0.5;
+const PAYWALL_BLOCK = /class="[^"]*\b(paywall|piano-offer|subscriber-only|premium-content|meteredContent)\b/i;
+/** A paragraph of running text, as opposed to a label, a menu entry or a caption. */
+const RUNNING = 40;
+/** The page's stated article body replaces the text read from its markup when it has this many times the words. */
+const STATED_BODY_FACTOR = 1.5;
 
 /** True when the page says it is one article (og:type, JSON-LD, an <article>), not a front page or an index. */
 export function isArticlePage(html: string): boolean {
@@ -28,32 +33,63 @@ export function isArticlePage(html: string): boolean {
   );
 }
 
-/** The article of a page, or null when the page has no text worth reading. */
-export function extractArticle(html: string, url: string): RawItem | null {
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Doc;
-  const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const description = meta(doc, 'og:description', 'description', 'twitter:description');
-  const published = parseDate(meta(doc, 'article:published_time', 'og:published_time', 'date', 'dc.date', 'DC.date.issued'));
-  const ogTitle = meta(doc, 'og:title', 'twitter:title');
-  const paywalled = PAYWALL.test(html);
-  let parsed: ReturnType<Readability['parse']> = null;
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+/** Characters in paragraphs long enough to be running text. */
+const runningChars = (text: string) => text.split('\n').reduce((n, line) => (line.length >= RUNNING ? n + line.length : n), 0);
+
+function readability(markup: string): { text: string; title: string | null; byline: string | null } {
+  const { document } = parseHTML(markup);
   try {
-    parsed = new Readability(document as never, { charThreshold: 300 }).parse();
+    const parsed = new Readability(document as never, { charThreshold: 300, maxElemsToParse: PAGE_LIMITS.maxElements + 100 }).parse();
+    return { text: parsed?.content ? htmlToText(parsed.content) : '', title: parsed?.title?.trim() || null, byline: parsed?.byline?.trim() || null };
   } catch {
-    parsed = null; // a page Readability cannot walk is treated like one with no article
+    return { text: '', title: null, byline: null }; // a page Readability cannot walk: the cluster reading stands alone
   }
-  const text = parsed?.content ? htmlToText(parsed.content) : '';
-  const title = (ogTitle ?? parsed?.title ?? doc.querySelector('title')?.textContent ?? '').trim() || null;
-  let resolved = url;
+}
+
+/**
+ * Readability's text unless the paragraph cluster holds more than twice its running text (Readability took a
+ * teaser box, a byline block or a sidebar for the article).
+ */
+function mainText(fromReadability: string, cluster: { text: string; score: number }): string {
+  return cluster.score > 2 * runningChars(fromReadability) ? cluster.text : fromReadability;
+}
+
+function resolved(href: string | null, base: string): string | null {
+  if (!href) return null;
   try {
-    if (canonical) resolved = new URL(canonical, url).toString();
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
   } catch {
-    // keep the fetched address
+    return null;
   }
-  const base = { guid: null, url: resolved, title, publishedAt: published, author: meta(doc, 'author', 'article:author') ?? parsed?.byline ?? null };
-  if (text.length >= MIN_ARTICLE_CHARS && !paywalled) return { ...base, text, excerptOnly: false };
-  const teaser = text.length >= (description?.length ?? 0) ? text : (description ?? '');
-  if (!teaser.trim()) return null;
-  return { ...base, text: teaser, excerptOnly: true };
+}
+
+/**
+ * The article of a page; null when the page has no text worth reading; an error when its markup nests so deep
+ * that nothing readable comes before the cut.
+ */
+export function extractArticle(html: string, url: string): Result<RawItem | null> {
+  const scan = scanPage(html);
+  const facts = pageFacts(scan, url);
+  const read = readability(scan.markup);
+  const fromMarkup = mainText(read.text, scan.cluster);
+  // Pages that render their text by script still state it in JSON-LD: when that is clearly longer, it is the article.
+  const stated = facts.articleBody ? htmlToText(facts.articleBody) : '';
+  const text = words(stated) > STATED_BODY_FACTOR * words(fromMarkup) ? stated : fromMarkup;
+  if (!text && scan.cut === 'depth')
+    return fail('source/unreadable', `The page at ${url} nests its markup more than ${PAGE_LIMITS.maxDepth} levels deep before any text; I do not read pages built that way.`);
+  const item = {
+    guid: null,
+    url: resolved(facts.canonical, url) ?? url,
+    title: (facts.title ?? read.title ?? scan.title)?.trim() || null,
+    publishedAt: facts.publishedAt,
+    author: facts.author ?? read.byline?.replace(/^by\s+/i, '') ?? null,
+    image: resolved(facts.image, url),
+  };
+  const shortOfStated = facts.statedWords !== null && words(text) < STATED_SHARE * facts.statedWords;
+  const paid = facts.accessibleForFree === false || PAYWALL_BLOCK.test(scan.markup);
+  if (text && !shortOfStated && !(paid && text.length < TEASER_CHARS)) return ok({ ...item, text, excerptOnly: false });
+  const teaser = text.length >= (facts.description?.length ?? 0) ? text : (facts.description ?? '');
+  return ok(teaser.trim() ? { ...item, text: teaser, excerptOnly: true } : null);
 }

@@ -117,16 +117,20 @@ export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
       return fail('feed/unparseable', `${location} is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/1.1").`);
 
     const { extractArticle, isArticlePage } = await pageReader();
-    const page = () => {
-      const item = extractArticle(text, fetched.url);
-      return item ? ok({ ...readOf(fetched), title: item.title ?? null, items: [item] }) : null;
+    let article: Result<SourceRead> | null | undefined;
+    // Read once, when first needed: a front page whose feed is found never pays for the DOM.
+    const page = (): Result<SourceRead> | null => {
+      if (article !== undefined) return article;
+      const item = extractArticle(text, baseOf(fetched));
+      article = !item.ok ? item : item.value ? ok({ ...readOf(fetched), title: item.value.title ?? null, items: [item.value] }) : null;
+      return article;
     };
     if (isArticlePage(text)) return page() ?? fail('feed/not-found', `I found no article text at ${location}.`);
 
     const atRoot = new URL(fetched.url).pathname.replace(/\/+$/, '') === '';
     if (!atRoot) {
-      const article = page();
-      if (article?.ok && article.value.items[0] && !article.value.items[0].excerptOnly) return article;
+      const found = page();
+      if (found && (!found.ok || (found.value.items[0] && !found.value.items[0].excerptOnly))) return found;
     }
     const announced = feedLinks(text, fetched.url);
     const discovered = await firstFeed(atRoot ? [...announced, ...commonFeedUrls(fetched.url)] : announced);
@@ -135,16 +139,19 @@ export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
   }
 
   async function expand(item: RawItem, feedLocation: string): Promise<RawItem> {
-    if (!item.excerptOnly || !item.url || !sameSite(item.url, feedLocation)) return item;
+    // An item read from the page itself (a page given as a source) has no fuller page to go to.
+    if (!item.excerptOnly || !item.url || item.url === feedLocation || !sameSite(item.url, feedLocation)) return item;
     const got = await fetcher.fetch(item.url, undefined, PAGE_ACCEPT);
     if (!got.ok || got.value.notModified) return item;
     const text = decodeBody(got.value.body, got.value.contentType);
     if (looksLikeFeed(text, got.value.contentType)) return item;
     const { extractArticle } = await pageReader();
-    const page = extractArticle(text, got.value.url);
-    // The feed's title, link, id and date stay: they are what identifies the item. Only the text is the page's.
+    const read = extractArticle(text, baseOf(got.value));
+    const page = read.ok ? read.value : null;
+    // The feed's title, link and id stay: they are what identifies the item. The text is the page's, and so is
+    // the date when the feed gave none.
     if (!page || page.excerptOnly || page.text.length <= item.text.length) return item;
-    return { ...item, text: page.text, author: item.author ?? page.author, excerptOnly: false };
+    return { ...item, text: page.text, author: item.author ?? page.author, publishedAt: item.publishedAt ?? page.publishedAt, image: page.image, excerptOnly: false };
   }
 
   return { read, expand, close: () => fetcher.close() };
