@@ -14,12 +14,15 @@ function dateIn(iso: string, timezone: string): string {
   return f.format(new Date(iso));
 }
 
+/** Said under a story summarized from a teaser: a feed's or a page's, so it names neither. */
+export const EXCERPT_NOTE = 'Summary from an excerpt: the full article was not available.';
+
 export function entrySection(e: DigestEntry, timezone: string, index: number): Section {
   const headline: Inline[] = [text(`${index + 1}. `), e.url ? { ...link(e.headline, e.url), bold: true } : bold(e.headline)];
   const blocks: Section['blocks'] = [{ kind: 'heading', inlines: headline }];
   blocks.push({ kind: 'paragraph', inlines: [{ text: dateIn(e.publishedAt, timezone), italic: true }] });
   if (e.summary.length) blocks.push({ kind: 'paragraph', inlines: [text(e.summary.join(' '))] });
-  if (e.excerptOnly) blocks.push({ kind: 'paragraph', inlines: [{ text: 'Summary from the feed excerpt.', italic: true }] });
+  if (e.excerptOnly) blocks.push({ kind: 'paragraph', inlines: [{ text: EXCERPT_NOTE, italic: true }] });
   if (e.quote) blocks.push({ kind: 'quote', text: e.quote.text, speaker: e.quote.speaker });
   const sources = e.sources.flatMap((s, i) => [...(i ? [text(' · ')] : []), s.url ? link(s.name, s.url) : text(s.name)]);
   return { blocks, link: e.url, fields: [{ name: e.sources.length > 1 ? 'Sources' : 'Source', value: sources }] };
