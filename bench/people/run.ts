@@ -114,7 +114,7 @@ for (const split of splits) {
 }
 
 const speed = measureSpeed([...loaded.train, ...loaded.dev]);
-console.log(`Speed (one core, median of ${speed.runs} runs): ${speed.mentions} mentions over ${speed.rounds} rounds of every PolNeAR source`);
+console.log(`Speed (per CPU-second, median of ${speed.runs} runs): ${speed.mentions} mentions over ${speed.rounds} rounds of every PolNeAR source`);
 console.log(`  resolve, people repeat (index of ${speed.repeat.people} people):   ${Math.round(speed.repeat.perSecond).toLocaleString('en')} mentions/s`);
 console.log(`  resolve, new people each round (index grows to ${speed.growing.people}): ${Math.round(speed.growing.perSecond).toLocaleString('en')} mentions/s`);
 console.log(`  article context (names in the text, grouped): ${Math.round(speed.articlesPerSecond).toLocaleString('en')} articles/s`);
