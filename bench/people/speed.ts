@@ -24,7 +24,8 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 /** Appends a round tag to every capitalized word but titles, so round r's "Rubio" is another surname than round 1's. */
 const tagged = (text: string, round: number): string =>
-  round === 0 ? text : text.replace(/\p{Lu}[\p{L}'’-]+/gu, (word) => (ROLE_WORDS.has(word.toLowerCase()) ? word : `${word}q${String.fromCharCode(96 + round)}`));
+  round === 0 ? text : text.replace(/\p{Lu}[\p{L}'’-]+/gu, (word) => (ROLE_WORDS.has(word.toLowerCase()) ? word : `${word}q${letters(round)}`));
+const letters = (n: number): string => [...n.toString(26)].map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('');
 
 function stream(prepared: Prepared[][], index: PeopleIndex): number {
   let count = 0;
