@@ -114,3 +114,7 @@ declare module 'natural/lib/natural/tokenizers/sentence_tokenizer' {
 declare module 'natural/lib/natural/util/abbreviations_en' {
   export const knownAbbreviations: string[];
 }
+
+declare module 'natural/lib/natural/distance/levenshtein_distance' {
+  export function DamerauLevenshteinDistance(source: string, target: string, options?: { restricted?: boolean }): number;
+}
