@@ -23,7 +23,7 @@ describe('extractQuotes', () => {
   it('keeps several sentences and a quote split around its attribution as one quote', () => {
     const [quote, ...rest] = extractQuotes('"We won. It was hard," she said. "Now we rest."\n\nMary Major leads the team.');
     expect(rest).toHaveLength(0);
-    expect(quote?.text).toBe('We won. It was hard Now we rest.');
+    expect(quote?.text).toBe('We won. It was hard … Now we rest.');
     expect(quote?.parts.map((p) => p.text)).toEqual(['We won. It was hard', 'Now we rest.']);
   });
 
