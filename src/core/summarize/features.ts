@@ -1,0 +1,154 @@
+import type { ArticleSentence } from '../text/layout.js';
+
+// What the ranker knows of a candidate sentence: a handful of numbers, each in [0, 1], that the
+// learned weights (ranker.json, fitted by `npm run train:summary`) turn into a score. Few on purpose:
+// they are fitted on a few thousand sentences, and must carry over to feeds the corpora never saw.
+// Photo captions are no feature: the corpora reward them (highlights often restate a caption), and a
+// fitted weight came out in their favour, the opposite of what a reader wants; they are ruled out
+// (text/boilerplate.ts isCaption) before anything is ranked.
+
+/** What is read from the article alone. */
+export const ARTICLE_FEATURES = [
+  'bias',
+  /** The story's first sentence. */
+  'first',
+  /** 1 / (1 + place among the candidates). */
+  'lead',
+  /** Place among the candidates, 0 (first) to 1 (last). */
+  'relative',
+  /** Opens its paragraph. */
+  'paragraphStart',
+  /** Words, up to 50, over 50. */
+  'length',
+  /** Fewer than 8 words. */
+  'short',
+  /** LexRank score over the article's highest. */
+  'centrality',
+  /** Cosine with the article as a whole, over the highest. */
+  'centroid',
+  /** Sum of its words' counts in the article, over the highest (Luhn's word-frequency score). */
+  'frequency',
+  /** Cosine with the headline, over the highest (0 without a headline). */
+  'title',
+  /** Share of the letters that sit inside quotation marks. */
+  'quoted',
+  /** Share of the words after the first that are capitalized (names). */
+  'names',
+  /** Holds a figure. */
+  'numbers',
+  /** A piece of a quotation that runs over several sentences (its marks do not pair up). */
+  'fragment',
+] as const;
+
+
+
+/**
+ * Every feature, then every feature times the budget's share of the article (0 to 1): how much of it the
+ * summary may keep. A short summary of a long article is the lede's job; a long one must cover the
+ * article. The products let one set of weights do both, moving from one to the other with the budget.
+ */
+export const FEATURES: readonly string[] = [...ARTICLE_FEATURES, ...ARTICLE_FEATURES.map((name) => `${name}*share`)];
+
+export type FeatureName = (typeof ARTICLE_FEATURES)[number];
+
+/** What the features are read from, one entry per candidate (in candidate order). */
+export interface FeatureInput {
+  sentences: ArticleSentence[];
+  candidates: readonly { index: number; order: number; words: number; fragment: boolean }[];
+  centrality: readonly number[];
+  centroidLike: readonly number[];
+  frequency: readonly number[];
+  titleLike: readonly number[] | null;
+}
+
+const OPENING = new Set([0x22, 0x201c, 0xab, 0x201e, 0x2018]);
+const CLOSING = new Set([0x22, 0x201d, 0xbb, 0x201c, 0x2019]);
+
+/** Share of the letters between quotation marks (double marks, and single ones set off by spaces). */
+export function quotedShare(text: string): number {
+  let inside = false;
+  let letters = 0;
+  let quoted = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+    const single = code === 0x27 || code === 0x2018 || code === 0x2019;
+    if (OPENING.has(code) || CLOSING.has(code) || code === 0x27) {
+      // An apostrophe inside a word ("don't") is no mark.
+      if (single && isWordCode(before) && isWordCode(after)) continue;
+      if (!inside && (before === 32 || i === 0 || before === 40) && !isSpaceOrEnd(after)) inside = true;
+      else if (inside && !isSpaceOrEnd(before)) inside = false;
+      continue;
+    }
+    if (isWordCode(code)) {
+      letters++;
+      if (inside) quoted++;
+    }
+  }
+  return letters === 0 ? 0 : quoted / letters;
+}
+
+function isWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code > 0xbf;
+}
+
+function isSpaceOrEnd(code: number): boolean {
+  return code === 32 || code === 10 || code === 9;
+}
+
+/** Share of the words after the first that start with a capital letter. */
+function capitalizedShare(text: string): number {
+  let words = 0;
+  let capitals = 0;
+  let start = true;
+  let first = true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 32) {
+      start = true;
+      continue;
+    }
+    if (!start) continue;
+    start = false;
+    if (first) {
+      first = false;
+      continue;
+    }
+    words++;
+    if (code >= 65 && code <= 90) capitals++;
+  }
+  return words === 0 ? 0 : capitals / words;
+}
+
+/** Each candidate's full features for a budget that keeps `share` of the article. */
+export function withBudget(features: readonly (readonly number[])[], share: number): number[][] {
+  const s = Math.min(1, Math.max(0, share));
+  return features.map((row) => [...row, ...row.map((value) => value * s)]);
+}
+
+/** Each candidate's features read from the article alone, in the order of ARTICLE_FEATURES. */
+export function sentenceFeatures(input: FeatureInput): number[][] {
+  const n = input.candidates.length;
+  return input.candidates.map((candidate, i) => {
+    const sentence = input.sentences[candidate.index] as ArticleSentence;
+    const text = sentence.text;
+    return [
+      1,
+      candidate.order === 0 ? 1 : 0,
+      1 / (1 + candidate.order),
+      n > 1 ? candidate.order / (n - 1) : 0,
+      sentence.inParagraph === 0 ? 1 : 0,
+      Math.min(candidate.words, 50) / 50,
+      candidate.words < 8 ? 1 : 0,
+      input.centrality[i] ?? 0,
+      input.centroidLike[i] ?? 0,
+      input.frequency[i] ?? 0,
+      input.titleLike?.[i] ?? 0,
+      quotedShare(text),
+      capitalizedShare(text),
+      /\d/u.test(text) ? 1 : 0,
+      candidate.fragment ? 1 : 0,
+    ];
+  });
+}
