@@ -61,64 +61,53 @@ export interface FeatureInput {
   titleLike: readonly number[] | null;
 }
 
-const OPENING = new Set([0x22, 0x201c, 0xab, 0x201e, 0x2018]);
-const CLOSING = new Set([0x22, 0x201d, 0xbb, 0x201c, 0x2019]);
-
-/** Share of the letters between quotation marks (double marks, and single ones set off by spaces). */
-export function quotedShare(text: string): number {
-  let inside = false;
-  let letters = 0;
-  let quoted = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
-    const single = code === 0x27 || code === 0x2018 || code === 0x2019;
-    if (OPENING.has(code) || CLOSING.has(code) || code === 0x27) {
-      // An apostrophe inside a word ("don't") is no mark.
-      if (single && isWordCode(before) && isWordCode(after)) continue;
-      if (!inside && (before === 32 || i === 0 || before === 40) && !isSpaceOrEnd(after)) inside = true;
-      else if (inside && !isSpaceOrEnd(before)) inside = false;
-      continue;
-    }
-    if (isWordCode(code)) {
-      letters++;
-      if (inside) quoted++;
-    }
-  }
-  return letters === 0 ? 0 : quoted / letters;
+/** Whether a UTF-16 unit is a quotation mark (double or single; apostrophes are told apart by position). */
+function isMark(code: number): boolean {
+  return code === 0x22 || code === 0x27 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0xab || code === 0xbb || code === 0x201e;
 }
 
 function isWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code > 0xbf;
 }
 
-function isSpaceOrEnd(code: number): boolean {
-  return code === 32 || code === 10 || code === 9;
-}
-
-/** Share of the words after the first that start with a capital letter. */
-function capitalizedShare(text: string): number {
+/**
+ * Share of the letters between quotation marks (double marks, and single ones not inside a word), and
+ * share of the words after the first that are capitalized — read in one walk over the sentence.
+ */
+export function quotedAndNamed(text: string): { quoted: number; names: number } {
+  let inside = false;
+  let letters = 0;
+  let quoted = 0;
   let words = 0;
   let capitals = 0;
-  let start = true;
-  let first = true;
+  let wordStart = true;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 32) {
-      start = true;
+      wordStart = true;
       continue;
     }
-    if (!start) continue;
-    start = false;
-    if (first) {
-      first = false;
+    if (wordStart) {
+      wordStart = false;
+      if (i > 0) {
+        words++;
+        if (code >= 65 && code <= 90) capitals++;
+      }
+    }
+    if (isWordCode(code)) {
+      letters++;
+      if (inside) quoted++;
       continue;
     }
-    words++;
-    if (code >= 65 && code <= 90) capitals++;
+    if (!isMark(code)) continue;
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
+    // An apostrophe inside a word ("don't") is no mark.
+    if ((code === 0x27 || code === 0x2019) && isWordCode(before) && isWordCode(after)) continue;
+    if (!inside && (before === 32 || i === 0 || before === 40) && after !== 32) inside = true;
+    else if (inside && before !== 32) inside = false;
   }
-  return words === 0 ? 0 : capitals / words;
+  return { quoted: letters === 0 ? 0 : quoted / letters, names: words === 0 ? 0 : capitals / words };
 }
 
 /** Each candidate's full features for a budget that keeps `share` of the article. */
@@ -133,6 +122,7 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
   return input.candidates.map((candidate, i) => {
     const sentence = input.sentences[candidate.index] as ArticleSentence;
     const text = sentence.text;
+    const { quoted, names } = quotedAndNamed(text);
     return [
       1,
       candidate.order === 0 ? 1 : 0,
@@ -145,8 +135,8 @@ export function sentenceFeatures(input: FeatureInput): number[][] {
       input.centroidLike[i] ?? 0,
       input.frequency[i] ?? 0,
       input.titleLike?.[i] ?? 0,
-      quotedShare(text),
-      capitalizedShare(text),
+      quoted,
+      names,
       /\d/u.test(text) ? 1 : 0,
       candidate.fragment ? 1 : 0,
     ];

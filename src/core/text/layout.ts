@@ -34,7 +34,7 @@ export function splitWithBoilerplate(text: string): { sentences: ArticleSentence
     if (first && last) paragraphs.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end) });
     const whole = first !== undefined && last !== undefined && opensLinkParagraph(first.text) && wordCount(text.slice(first.start, last.end)) <= LINK_PARAGRAPH_WORDS;
     paragraph.forEach((span, i) => {
-      const boilerplate = whole || isBoilerplate(span.text) || (afterBy && isBylineName(span.text)) || isCaption(span.text);
+      const boilerplate = whole || isBoilerplate(span.text) || (afterBy && isBylineName(span.text)) || ((span.text.includes('(') || span.text.includes(':')) && isCaption(span.text));
       afterBy = BYLINE_OPENER.test(span.text);
       let start = span.start;
       // The first real sentence of the story loses the wire's dateline in front of it.
