@@ -7,6 +7,7 @@ import { MAX_PAGES_PER_READ, sourceName, toArticle, withPageText } from '../app/
 import { buildDigest } from '../core/digest/build';
 import { StoryIndex } from '../core/stories/story-index';
 import { summarize } from '../core/summarize';
+import { loadDefaults } from './defaults';
 import type { Digest } from '../core/model';
 
 /** A feed row for a source read once, outside the store. */
@@ -54,7 +55,7 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
       stories.add(article);
     }
   }
-  const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true });
+  const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true, summaryWords: loadDefaults().digest.summaryWords });
   return { digest, errors };
 }
 
