@@ -61,7 +61,7 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
 
 /** What `summarize --json` and `--jsonl` print for one input. */
 export function summaryJson(id: string | null, s: Summary): Record<string, unknown> {
-  return { ...(id === null ? {} : { id }), title: s.title, language: s.language, summary: s.sentences, quotes: s.quotes, keywords: s.keywords };
+  return { ...(id === null ? {} : { id }), title: s.title, language: s.language, summary: s.sentences, quotes: s.quotes, keywords: s.keywords, ...(s.truncated ? { truncated: s.truncated } : {}) };
 }
 
 export async function summarizeInput(input: string, source: Source, readStdin: () => Promise<string>, budget: Budget): Promise<Result<Summary & { url: string | null }>> {
