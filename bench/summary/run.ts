@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import SentenceTokenizer from 'natural/lib/natural/tokenizers/sentence_tokenizer';
 import sbd from 'sbd';
 import { ENTRY_WORDS, entrySummary } from '../../src/core/digest/entry.js';
-import { QUOTE_JOIN } from '../../src/core/quotes/index.js';
-import { summarize } from '../../src/core/summarize/index.js';
+import { quoteMentions } from '../../src/core/summarize/index.js';
 import { splitSentences } from '../../src/core/text/index.js';
 import { leadK, loadBbc, textRank } from './bbc.js';
 import { leadWords, loadCnndm } from './cnndm.js';
@@ -85,13 +84,12 @@ const digests: Record<string, DigestStats> = {
   'BBC News Summary': digestStats(bbc.map((a) => ({ body: a.body, title: a.title }))),
 };
 
-// Quotes are scored one pair of marks at a time (the corpus rule): a quote split around its attribution
-// comes out as its parts joined by an ellipsis, and is scored as those parts, each with the quote's speaker.
+// Quotes are scored one pair of marks at a time (the corpus rule): the quotes `--quotes all` returns, a
+// quote split around its attribution scored as its parts (which the output joins with an ellipsis), each
+// with the quote's speaker.
 const polnear = loadPolnear('dev');
 const quotes: Record<string, QuoteScore> = {
-  'tidings --quotes all': scoreQuotes(polnear, (text) =>
-    summarize(text, { quotes: 'all' }).quotes.flatMap((q) => q.text.split(QUOTE_JOIN).map((part) => ({ text: part, speaker: q.speaker }))),
-  ),
+  'tidings --quotes all': scoreQuotes(polnear, (text) => quoteMentions(text).flatMap((q) => q.parts.map((part) => ({ text: part.text, speaker: q.speaker })))),
   regex: scoreQuotes(polnear, regexQuotes),
 };
 

@@ -1,6 +1,6 @@
 import type { Budget, Quote, Summary } from '../model.js';
-import { extractQuotes, layoutOf } from '../quotes/index.js';
-import { analyzeArticle, scoresFor } from './article.js';
+import { extractQuotes, layoutOf, type QuoteMention } from '../quotes/index.js';
+import { analyzeArticle, scoresFor, type AnalyzedArticle } from './article.js';
 import { headlineFrom } from './headline.js';
 import { extractKeywords } from './keywords.js';
 import { rankQuotes } from './quote-rank.js';
@@ -33,6 +33,16 @@ export function summarize(text: string, options: SummarizeOptions = {}): Summary
  * `summarize` with an explicit ranker (the benchmark and the training script compare rankers through
  * this door). The work is bounded: only the first MAX_TEXT_CHARS of the text are read.
  */
+/** An article's direct quotes as found (with their parts), most important first: what `quotes: 'all'` returns. */
+export function quoteMentions(text: string, title: string | null = null): QuoteMention[] {
+  return rankedQuotes(analyzeArticle(readablePart(text), title));
+}
+
+function rankedQuotes(article: AnalyzedArticle): QuoteMention[] {
+  // The quote finder reads the same paragraphs, sentences and furniture as the ranker.
+  return rankQuotes(article, extractQuotes(article.text, layoutOf(article.paragraphs, article.sentences), article.language));
+}
+
 export function summarizeWith(fullText: string, options: SummarizeOptions, ranker: Ranker): Summary {
   const givenTitle = options.title?.trim() ? options.title.trim() : null;
   const text = readablePart(fullText);
@@ -42,8 +52,7 @@ export function summarizeWith(fullText: string, options: SummarizeOptions, ranke
   const sentences = picked.map((i) => article.sentences[article.candidates[i]?.index ?? -1]?.text ?? '').filter((s) => s !== '');
   const content = article.candidates.map((c) => article.sentences[c.index]?.text ?? '');
   const lead = content[0] ?? '';
-  // The quote finder reads the same paragraphs, sentences and furniture.
-  const ranked = rankQuotes(article, extractQuotes(text, layoutOf(article.paragraphs, article.sentences), article.language));
+  const ranked = rankedQuotes(article);
   const quotes: Quote[] = (options.quotes === 'all' ? ranked : ranked.slice(0, MAX_QUOTES)).map((mention) => ({
     text: mention.text,
     speaker: mention.speaker,

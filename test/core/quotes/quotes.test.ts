@@ -145,4 +145,19 @@ describe('extractQuotes', () => {
     const text = 'Ann Lee leads the race in Iowa.\n\nSmith, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two candidates is "prepared to take on the establishment."';
     expect(only(text)[0]?.speaker).toBe('Smith');
   });
+
+  it('names the speaker in full: particles kept, an outlet left out, a first name taken for the one person it starts', () => {
+    const speaker = (text: string) => extractQuotes(text)[0]?.speaker;
+    expect(speaker('The wreck was found last week. "We found it by chance in the mud," said Nick Van den Brul, a local diver.')).toBe('Nick Van den Brul');
+    expect(speaker('Abu Bakr al-Baghdadi spoke in the video. "We will win this war," al-Baghdadi said.')).toBe('Abu Bakr al-Baghdadi');
+    expect(speaker('Speaking to Golf Channel Alexis Thompson said: "I am absolutely delighted with the way I played."')).toBe('Alexis Thompson');
+    expect(speaker('Julia Louis-Dreyfus covers the magazine this month. "I was terrified of the part," Julia said.')).toBe('Julia Louis-Dreyfus');
+    // Two people share the first name: it stays as the article gives it.
+    expect(speaker('Julia Roberts and Julia Louis-Dreyfus met. "I was terrified of the part," Julia said.')).toBe('Julia');
+  });
+
+  it('never takes the person a quote is about for its speaker', () => {
+    const [quote] = extractQuotes("Striker Wayne Rooney scored twice. Manager Louis van Gaal was pleased. 'Van Gaal has been brilliant with me and the whole squad,' Rooney told Sky Sports.");
+    expect(quote?.speaker).toBe('Wayne Rooney');
+  });
 });
