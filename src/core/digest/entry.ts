@@ -62,6 +62,9 @@ function knownShare(text: string, known: Set<string>): number {
   return seen / own.size;
 }
 
+/** A quotation mark left alone at a sentence's edge: the quote ran over several paragraphs run together. */
+const STRAY_MARK = /^['‘"“]+(?=\p{L})|(?<=[\p{L}.!?,])['’"”]+$/gu;
+
 /** The first `limit` words of a sentence, ending on a word, marked as cut. */
 function cutAtWord(sentence: string, limit: number): string {
   const parts = sentence.split(/\s+/u).filter((w) => w !== '');
@@ -75,8 +78,10 @@ function cutAtWord(sentence: string, limit: number): string {
  */
 export function trimQuote(text: string, summaryWords: Set<string>, budget = QUOTE_WORDS): string {
   // The quote's parts (separate quotations) and their sentences, in order, each knowing its part.
-  const pieces = text.split(QUOTE_JOIN).flatMap((part, p) => splitSentences(part).map((sentence) => ({ sentence, part: p })));
-  if (wordsIn(text) <= budget && pieces.every((piece) => knownShare(piece.sentence, summaryWords) < 1)) return text;
+  const pieces = text.split(QUOTE_JOIN).flatMap((part, p) => splitSentences(part).map((sentence) => ({ sentence: sentence.replace(STRAY_MARK, ''), part: p })));
+  const whole = pieces.map((piece) => piece.sentence).join(' ');
+  const joined = pieces.every((piece) => piece.part === 0);
+  if (wordsIn(text) <= budget && joined && pieces.every((piece) => knownShare(piece.sentence, summaryWords) < 1)) return whole;
   const order = pieces
     .map((piece, i) => ({ i, gain: [...contentWords(piece.sentence)].filter((w) => !summaryWords.has(w)).length, count: wordsIn(piece.sentence) }))
     .filter((piece) => piece.gain > 0)

@@ -23,6 +23,8 @@ export const ROLE_WORDS = new Set([
   'rep.', 'dr.', 'mr.', 'mrs.', 'ms.', 'gen.', 'lt.', 'col.', 'capt.', 'sgt.', 'adm.', 'prof.', 'rev.', 'st.',
   'colleague', 'opponent', 'rival', 'challenger', 'incumbent', 'hopeful', 'then-candidate', 'then-senator', 'ex',
   'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
+  'wife', 'husband', 'grandmother', 'grandfather', 'teacher', 'pupil', 'doctor', 'nurse', 'lawyer', 'barrister',
+  'solicitor', 'pensioner', 'photographer',
 ]);
 
 /** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */
@@ -113,6 +115,9 @@ function findName(phrase: string): string | null {
   let start = end - 1;
   while (start > 0 && isNameToken(tokens[start - 1] ?? '') && !/['’]s$/u.test(tokens[start - 1] ?? '')) start--;
   let run = tokens.slice(start, end);
+  // "Speaking …", "Recalling …": a participle that opens the sentence is no part of a name. Alone, such a
+  // word is as likely a surname (Schilling, Ebeling), and stays.
+  while (run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(run[0] ?? '')) run = run.slice(1);
   // A particle ends no name ("… Smith de" is a cut); a name after an outlet's is the person's alone.
   while (run.length > 1 && PARTICLE.test(run.at(-1) ?? '')) run = run.slice(0, -1);
   const outlet = run.findLastIndex((t, i) => i < run.length - 1 && OUTLET.has(t.toLowerCase()));

@@ -47,7 +47,13 @@ export const ARTICLE_FEATURES = [
  * summary may keep. A short summary of a long article is the lede's job; a long one must cover the
  * article. The products let one set of weights do both, moving from one to the other with the budget.
  */
-export const FEATURES: readonly string[] = [...ARTICLE_FEATURES, ...ARTICLE_FEATURES.map((name) => `${name}*share`)];
+/**
+ * Then where the sentence stands against the budget: whether it would be kept if the summary were the
+ * most central sentences, or the first ones, as many as the budget holds.
+ */
+const RANK_FEATURES = ['centralWithinBudget', 'leadWithinBudget', 'centroidWithinBudget', 'titleWithinBudget', 'centralRank'];
+
+export const FEATURES: readonly string[] = [...ARTICLE_FEATURES, ...ARTICLE_FEATURES.map((name) => `${name}*share`), ...RANK_FEATURES];
 
 export type FeatureName = (typeof ARTICLE_FEATURES)[number];
 
@@ -113,7 +119,30 @@ export function quotedAndNamed(text: string): { quoted: number; names: number } 
 /** Each candidate's full features for a budget that keeps `share` of the article. */
 export function withBudget(features: readonly (readonly number[])[], share: number): number[][] {
   const s = Math.min(1, Math.max(0, share));
-  return features.map((row) => [...row, ...row.map((value) => value * s)]);
+  const n = features.length;
+  const kept = Math.max(1, Math.round(s * n));
+  const central = ranks(features, ARTICLE_FEATURES.indexOf('centrality'));
+  const centroid = ranks(features, ARTICLE_FEATURES.indexOf('centroid'));
+  const title = ranks(features, ARTICLE_FEATURES.indexOf('title'));
+  return features.map((row, i) => [
+    ...row,
+    ...row.map((value) => value * s),
+    (central[i] as number) < kept ? 1 : 0,
+    i < kept ? 1 : 0,
+    (centroid[i] as number) < kept ? 1 : 0,
+    (title[i] as number) < kept && (row[ARTICLE_FEATURES.indexOf('title')] as number) > 0 ? 1 : 0,
+    Math.min(1, (central[i] as number) / (2 * kept)),
+  ]);
+}
+
+/** Each row's rank (0: highest) by one feature; an earlier row first on a tie. */
+function ranks(features: readonly (readonly number[])[], column: number): Uint32Array {
+  const order = features.map((row, i) => ({ v: row[column] as number, i })).sort((a, b) => b.v - a.v || a.i - b.i);
+  const rank = new Uint32Array(features.length);
+  order.forEach((entry, r) => {
+    rank[entry.i] = r;
+  });
+  return rank;
 }
 
 /** Each candidate's features read from the article alone, in the order of ARTICLE_FEATURES. */

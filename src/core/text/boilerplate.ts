@@ -81,7 +81,7 @@ export function isBylineName(sentence: string): boolean {
 // shows, ending as captions are pasted (a space before the last period) — is never a summary or a quote.
 const PICTURE_POINTER = /\((?:(?:far|second|third|top|bottom|back|front|centre|center)\s+)?(?:pictured|picture|photographed|left|right|centre|center|above|below|top|bottom|inset|main|file(?:\s+(?:picture|photo|image))?)(?:\s*(?:,|and)\s*[^)]{0,30})?\)/iu;
 const CAPTION_LABEL = /^['‘"“]?\p{Lu}[\p{L}'’-]*(?:\s+[\p{L}'’-]+){0,4}['’"”]?:\s+['‘"“]?\p{Lu}/u;
-const PICTURE_WORDS = /\b(?:pictured|photographed|poses|posing)\b|,\s(?:left|right|centre|center|above|below)\b/iu;
+const PICTURE_WORDS = /\b(?:pictured|photographed|poses|posing)\b|,\s(?:(?:second|third|far|top|bottom)\s+)?(?:left|right|centre|center|above|below)\b/iu;
 const PASTED_END = /\s\.$/u;
 const LABEL_SPEECH = /\b(?:said|says|told|explained|added|asked|wrote|insisted|admitted|revealed|claimed)\b/iu;
 
@@ -89,7 +89,10 @@ const LABEL_SPEECH = /\b(?:said|says|told|explained|added|asked|wrote|insisted|a
 export function isCaption(sentence: string): boolean {
   const text = sentence.trim();
   if (PICTURE_POINTER.test(text)) return true;
+  const pasted = PASTED_END.test(text);
+  // "Peter Jones, second right, put up £50,000 ." — where people stand in a picture, pasted as captions are.
+  if (pasted && PICTURE_WORDS.test(text)) return true;
   const label = CAPTION_LABEL.exec(text);
   if (!label || LABEL_SPEECH.test(label[0])) return false;
-  return PASTED_END.test(text) || PICTURE_WORDS.test(text);
+  return pasted || PICTURE_WORDS.test(text);
 }
