@@ -9,8 +9,8 @@ import { isStopword, words } from '../text/tokens';
 export const ENTRY_WORDS = 60;
 /** A digest story's key quote keeps at most this many words. */
 export const QUOTE_WORDS = 40;
-/** A quote shorter than this says too little to stand alone as the story's voice ("a disaster"). */
-const MIN_QUOTE_WORDS = 6;
+/** A quote shorter than this says too little to stand alone as the story's voice ("operational headquarters"). */
+const MIN_QUOTE_WORDS = 3;
 /** A quote whose words are mostly in the summary already would say the story twice. */
 const REPEAT_SHARE = 0.6;
 const CUT = '…';
