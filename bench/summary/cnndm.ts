@@ -1,6 +1,7 @@
 // CNN/DailyMail (100 training articles): each article with its highlights, one a line. The text comes as
 // the dataset ships it: one paragraph, Daily Mail bylines at the top, photo captions run into the text.
 import { corpusPath, listFiles, readText } from './corpus.js';
+import { wordsIn } from '../../src/core/text/layout.js';
 import { splitSentences } from '../../src/core/text/index.js';
 
 export interface CnndmArticle {
@@ -18,10 +19,6 @@ export function loadCnndm(): CnndmArticle[] {
   });
 }
 
-/** Word count as a reader counts: runs of non-space. */
-export function wordsIn(text: string): number {
-  return text.split(/\s+/u).filter((w) => w !== '').length;
-}
 
 /** The article's first sentences while they fit `budget` words (the first one always). */
 export function leadWords(body: string, budget: number): string[] {

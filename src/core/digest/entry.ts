@@ -2,6 +2,7 @@
 // sentences end, and one short key quote, verbatim, with "…" wherever words were left out.
 import type { Quote } from '../model';
 import { QUOTE_JOIN } from '../quotes/index';
+import { wordsIn } from '../text/layout';
 import { splitSentences } from '../text/sentences';
 import { isStopword, words } from '../text/tokens';
 
@@ -15,17 +16,7 @@ const MIN_QUOTE_WORDS = 3;
 const REPEAT_SHARE = 0.6;
 const CUT = '…';
 
-/** Words as a reader counts them: runs of non-space. */
-export function wordsIn(text: string): number {
-  let count = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = /\s/u.test(text[i] ?? ' ');
-    if (!space && !inWord) count++;
-    inWord = !space;
-  }
-  return count;
-}
+export { wordsIn };
 
 const sameWords = (a: string, b: string): boolean => words(a).join(' ') === words(b).join(' ');
 

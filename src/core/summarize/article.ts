@@ -1,5 +1,5 @@
 import type { Budget } from '../model.js';
-import { splitWithBoilerplate, wordCount, type ArticleSentence } from '../text/layout.js';
+import { splitWithBoilerplate, wordsIn, type ArticleSentence } from '../text/layout.js';
 import type { Span } from '../text/spans.js';
 import { contentStems, contentTerms, scanWords, type ScannedWords } from '../text/tokens.js';
 import { pageRank } from './centrality.js';
@@ -81,7 +81,7 @@ export function analyzeArticle(text: string, title: string | null): AnalyzedArti
   const candidates: RankedSentence[] = chosen.map((index, order) => {
     const s = sentences[index] as ArticleSentence;
     const vector = tfidfVector(bags[order] ?? [], vocabulary, idfPower);
-    return { index, order, words: wordCount(s.text), fragment: /["“”«»„]/u.test(s.text) && unpairedQuote(s.text), vector };
+    return { index, order, words: wordsIn(s.text), fragment: /["“”«»„]/u.test(s.text) && unpairedQuote(s.text), vector };
   });
   const matrix = similarityMatrix(candidates);
   const centroid = sumVectors(candidates.map((c) => c.vector));

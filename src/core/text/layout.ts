@@ -1,6 +1,6 @@
 import { BYLINE_OPENER, isBoilerplate, isBylineName, isCaption, opensLinkParagraph } from './boilerplate.js';
 import { paragraphSentences } from './sentences.js';
-import type { Span } from './spans.js';
+import { isSpaceCode, type Span } from './spans.js';
 
 // An article's paragraphs and sentences with its furniture marked: what the summarizer ranks and the quote
 // finder reads are the same sentences.
@@ -32,7 +32,7 @@ export function splitWithBoilerplate(text: string): { sentences: ArticleSentence
     const first = paragraph[0];
     const last = paragraph.at(-1);
     if (first && last) paragraphs.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end) });
-    const whole = first !== undefined && last !== undefined && opensLinkParagraph(first.text) && wordCount(text.slice(first.start, last.end)) <= LINK_PARAGRAPH_WORDS;
+    const whole = first !== undefined && last !== undefined && opensLinkParagraph(first.text) && wordsIn(text.slice(first.start, last.end)) <= LINK_PARAGRAPH_WORDS;
     paragraph.forEach((span, i) => {
       const boilerplate = whole || isBoilerplate(span.text) || (afterBy && isBylineName(span.text)) || ((span.text.includes('(') || span.text.includes(':')) && isCaption(span.text));
       afterBy = BYLINE_OPENER.test(span.text);
@@ -49,9 +49,14 @@ export function splitWithBoilerplate(text: string): { sentences: ArticleSentence
   return { sentences, paragraphs };
 }
 
-/** A cheap word count (spaces), for length limits and budgets. */
-export function wordCount(text: string): number {
-  let count = 1;
-  for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) if (text.charCodeAt(i - 1) !== 32) count++;
+/** Words as a reader counts them (runs of non-space), for length limits and budgets. */
+export function wordsIn(text: string): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isSpaceCode(text.charCodeAt(i));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
   return count;
 }
