@@ -3,10 +3,10 @@ import { splitWithBoilerplate, wordsIn, type ArticleSentence } from '../text/lay
 import type { Span } from '../text/spans.js';
 import { contentStems, contentTerms, scanWords, type ScannedWords } from '../text/tokens.js';
 import { pageRank } from './centrality.js';
-import { sentenceFeatures, withBudget } from './features.js';
+import { budgetScores, sentenceFeatures } from './features.js';
 import { articleLanguage } from './language.js';
 import { similarityMatrix, scaled, VECTOR_SETTINGS, type Matrix, type RankedSentence } from './rank.js';
-import { DEFAULT_RANKER, scoreSentences, type Ranker } from './ranker.js';
+import { DEFAULT_RANKER, type Ranker } from './ranker.js';
 import { cosine, sumVectors, tfidfVector, Vocabulary, type Vector } from './vectors.js';
 
 // One pass over an article that everything else reads: its sentences, which of them are furniture,
@@ -109,5 +109,5 @@ export function budgetShare(article: AnalyzedArticle, budget: Budget): number {
 
 /** The ranker's score of each candidate for this budget. */
 export function scoresFor(article: AnalyzedArticle, budget: Budget, ranker: Ranker = DEFAULT_RANKER): number[] {
-  return scoreSentences(withBudget(article.features, budgetShare(article, budget)), ranker);
+  return budgetScores(article.features, budgetShare(article, budget), ranker.weights);
 }

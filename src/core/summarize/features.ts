@@ -118,21 +118,45 @@ export function quotedAndNamed(text: string): { quoted: number; names: number } 
 
 /** Each candidate's full features for a budget that keeps `share` of the article. */
 export function withBudget(features: readonly (readonly number[])[], share: number): number[][] {
+  const { s, rank } = budgetParts(features, share);
+  return features.map((row, i) => [...row, ...row.map((value) => value * s), ...(rank[i] as number[])]);
+}
+
+/**
+ * The linear score `weights · withBudget(features, share)` of each row, without making the rows: the
+ * summarizer scores every article once, and the products and rank features are most of its allocations.
+ */
+export function budgetScores(features: readonly (readonly number[])[], share: number, weights: readonly number[]): number[] {
+  const { s, rank } = budgetParts(features, share);
+  const a = ARTICLE_FEATURES.length;
+  return features.map((row, i) => {
+    let z = 0;
+    for (let k = 0; k < a; k++) z += (row[k] as number) * ((weights[k] as number) + s * (weights[a + k] as number));
+    const extra = rank[i] as number[];
+    for (let j = 0; j < extra.length; j++) z += (extra[j] as number) * (weights[2 * a + j] as number);
+    return z;
+  });
+}
+
+const CENTRALITY = ARTICLE_FEATURES.indexOf('centrality');
+const CENTROID = ARTICLE_FEATURES.indexOf('centroid');
+const TITLE = ARTICLE_FEATURES.indexOf('title');
+
+/** The share, clamped, and each row's RANK_FEATURES. */
+function budgetParts(features: readonly (readonly number[])[], share: number): { s: number; rank: number[][] } {
   const s = Math.min(1, Math.max(0, share));
-  const n = features.length;
-  const kept = Math.max(1, Math.round(s * n));
-  const central = ranks(features, ARTICLE_FEATURES.indexOf('centrality'));
-  const centroid = ranks(features, ARTICLE_FEATURES.indexOf('centroid'));
-  const title = ranks(features, ARTICLE_FEATURES.indexOf('title'));
-  return features.map((row, i) => [
-    ...row,
-    ...row.map((value) => value * s),
+  const kept = Math.max(1, Math.round(s * features.length));
+  const central = ranks(features, CENTRALITY);
+  const centroid = ranks(features, CENTROID);
+  const title = ranks(features, TITLE);
+  const rank = features.map((row, i) => [
     (central[i] as number) < kept ? 1 : 0,
     i < kept ? 1 : 0,
     (centroid[i] as number) < kept ? 1 : 0,
-    (title[i] as number) < kept && (row[ARTICLE_FEATURES.indexOf('title')] as number) > 0 ? 1 : 0,
+    (title[i] as number) < kept && (row[TITLE] as number) > 0 ? 1 : 0,
     Math.min(1, (central[i] as number) / (2 * kept)),
   ]);
+  return { s, rank };
 }
 
 /** Each row's rank (0: highest) by one feature; an earlier row first on a tie. */

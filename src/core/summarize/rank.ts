@@ -104,8 +104,14 @@ export function select(
 ): number[] {
   const chosen: number[] = [];
   const remaining = new Set(sentences.map((_, i) => i));
-  let maxScore = 1e-9;
-  for (const score of scores) if (score > maxScore) maxScore = score;
+  // Scores on any scale (the ranker's are linear) are brought to [0, 1] before they meet similarities.
+  let maxScore = -Infinity;
+  let minScore = Infinity;
+  for (const score of scores) {
+    if (score > maxScore) maxScore = score;
+    if (score < minScore) minScore = score;
+  }
+  const range = Math.max(1e-9, maxScore - minScore);
   const limitSentences = 'sentences' in budget ? Math.max(1, Math.floor(budget.sentences)) : Infinity;
   const limitWords = 'words' in budget ? Math.max(1, budget.words) : Infinity;
   let usedWords = 0;
@@ -115,7 +121,7 @@ export function select(
     for (const i of remaining) {
       let redundancy = 0;
       for (const j of chosen) redundancy = Math.max(redundancy, matrix[i]?.[j] ?? 0);
-      const value = lambda * ((scores[i] ?? 0) / maxScore) - (1 - lambda) * redundancy;
+      const value = lambda * (((scores[i] ?? minScore) - minScore) / range) - (1 - lambda) * redundancy;
       if (value > bestValue) {
         bestValue = value;
         best = i;

@@ -1,8 +1,8 @@
 import shipped from './ranker.json' with { type: 'json' };
 import { FEATURES } from './features.js';
 
-// The learned part of the summarizer: a logistic scorer over the sentence features, and the MMR trade-off
-// that picks among the scored sentences. The weights ship as ranker.json, fitted on the evaluation corpora
+// The learned part of the summarizer: linear weights over the sentence features (features.ts scores with
+// them), fitted as a pairwise logistic ranker, and the MMR trade-off that picks among the scored sentences. The weights ship as ranker.json, fitted on the evaluation corpora
 // by `npm run train:summary` (bench/summary/train.ts), which also reports them cross-validated.
 
 export interface Ranker {
@@ -30,12 +30,3 @@ export function rankerFrom(value: unknown): Ranker {
 }
 
 export const DEFAULT_RANKER: Ranker = rankerFrom(shipped);
-
-/** The probability the ranker gives each sentence of belonging in the summary. */
-export function scoreSentences(features: readonly (readonly number[])[], ranker: Ranker): number[] {
-  return features.map((row) => {
-    let z = 0;
-    for (let k = 0; k < row.length; k++) z += (row[k] as number) * (ranker.weights[k] as number);
-    return 1 / (1 + Math.exp(-z));
-  });
-}
