@@ -24,7 +24,7 @@ export const ROLE_WORDS = new Set([
   'colleague', 'opponent', 'rival', 'challenger', 'incumbent', 'hopeful', 'then-candidate', 'then-senator', 'ex',
   'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
   'wife', 'husband', 'grandmother', 'grandfather', 'teacher', 'pupil', 'doctor', 'nurse', 'lawyer', 'barrister',
-  'solicitor', 'pensioner', 'photographer',
+  'solicitor', 'pensioner', 'photographer', 'fan', 'supporter', 'passenger', 'commuter', 'customer',
 ]);
 
 /** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */

@@ -160,4 +160,10 @@ describe('extractQuotes', () => {
     const [quote] = extractQuotes("Striker Wayne Rooney scored twice. Manager Louis van Gaal was pleased. 'Van Gaal has been brilliant with me and the whole squad,' Rooney told Sky Sports.");
     expect(quote?.speaker).toBe('Wayne Rooney');
   });
+
+  it('gives a quote to the head of a long apposition, not to its age or its town', () => {
+    const speaker = (text: string) => extractQuotes(text).at(-1)?.speaker;
+    expect(speaker("Passenger Chris Downes, 46, was recording. Yesterday Wolves fan Mr Downes, who was on his way home to Bayston Hill, Shropshire, with son Jack, 14, said: 'There had been loads of banter between the fans.'")).toBe('Chris Downes');
+    expect(speaker("Others were angry. Mark Peaker, 47, a father-of-three, from Telford said: 'I could not believe what I was hearing on that train.'")).toBe('Mark Peaker');
+  });
 });
