@@ -20,7 +20,7 @@ const USAGE = `usage: tidings <command>
   start [--role scheduler|worker|all]            run the service (Ctrl-C stops); roles need REDIS_URL
   digest [--source S]... [--max N] [--json]      one digest of the sources, printed
   summarize [--sentences N | --words N] [--json] INPUT...   (INPUT: file, URL, or - for stdin)
-  summarize --jsonl                              JSON Lines in on stdin, out on stdout
+  summarize --jsonl [--quotes all]               JSON Lines in on stdin, out on stdout (--quotes all: every direct quote)
   feeds list | add URL | remove URL              the operator's global sources
   feeds import FILE.opml | export                 OPML in (adds every feed) and out (to stdout)
   register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)`;
@@ -65,11 +65,12 @@ async function digestCommand(args: string[]): Promise<number> {
 }
 
 async function summarizeCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' } });
+  const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' }, quotes: { type: 'string' } });
+  if (values.quotes !== undefined && (values.quotes !== 'all' || !values.jsonl)) throw new UsageError('--quotes takes "all", with --jsonl');
   if (values.jsonl) {
     if (positionals.length) throw new UsageError('--jsonl reads stdin; give no INPUT');
     const { runJsonl } = await import('./runtime/jsonl');
-    return runJsonl(process.stdin, process.stdout);
+    return runJsonl(process.stdin, process.stdout, values.quotes === 'all' ? 'all' : 'key');
   }
   if (values.sentences && values.words) throw new UsageError('give --sentences or --words, not both');
   if (!positionals.length) throw new UsageError('summarize needs at least one INPUT (a file, a URL, or - for stdin)');

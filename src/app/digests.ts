@@ -18,6 +18,8 @@ export interface DigestDeps {
    * closes would fall behind the "covered up to" mark and never reach a digest. It reaches the next one.
    */
   settleMs?: number;
+  /** Words a story's summary may use in a digest (config/defaults.json `digest.summaryWords`). */
+  summaryWords?: number;
 }
 
 export const DEFAULT_SETTLE_MS = 2 * 60_000;
@@ -30,9 +32,10 @@ export async function feedIdsFor(store: Store, target: ChatTarget): Promise<stri
   return [...new Set([...global, ...own].map((f) => f.id))];
 }
 
-async function digestFor(store: Store, sub: Subscription, since: string, until: string, now: string): Promise<Digest> {
+async function digestFor(deps: DigestDeps, sub: Subscription, since: string, until: string, now: string): Promise<Digest> {
+  const { store, summaryWords } = deps;
   const articles = await store.articlesArrived(await feedIdsFor(store, sub.target), since, until);
-  return buildDigest(articles, { timezone: sub.timezone, since, until, now, topics: sub.topics, maxStories: sub.maxStories, quotes: sub.quotes });
+  return buildDigest(articles, { timezone: sub.timezone, since, until, now, topics: sub.topics, maxStories: sub.maxStories, quotes: sub.quotes, summaryWords });
 }
 
 /**
@@ -70,7 +73,7 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
   if (await deps.store.hasDigestPeriod(sub.id, due.periodKey)) return false;
   const until = new Date(now.getTime() - settleMs).toISOString();
   const since = sub.coveredUntil ?? new Date(Date.parse(until) - DAY_MS).toISOString();
-  const digest = await digestFor(deps.store, sub, since, until, nowIso);
+  const digest = await digestFor(deps, sub, since, until, nowIso);
   // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
   // window moves on and the next digest does not repeat it.
   const silent = !digest.entries.length && !sub.sendEmpty;
@@ -100,7 +103,7 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
 export async function onDemandDigest(deps: DigestDeps, sub: Subscription): Promise<Digest> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
-  const digest = await digestFor(deps.store, sub, new Date(now.getTime() - DAY_MS).toISOString(), nowIso, nowIso);
+  const digest = await digestFor(deps, sub, new Date(now.getTime() - DAY_MS).toISOString(), nowIso, nowIso);
   if (digest.entries.length) return digest;
-  return digestFor(deps.store, sub, new Date(0).toISOString(), nowIso, nowIso);
+  return digestFor(deps, sub, new Date(0).toISOString(), nowIso, nowIso);
 }

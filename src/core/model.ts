@@ -16,6 +16,8 @@ export interface Summary {
   sentences: string[];
   quotes: Quote[];
   keywords: string[];
+  /** Set when the text was longer than the summarizer reads: how many characters it read, of how many. */
+  truncated?: { read: number; total: number };
 }
 
 /** A length budget for a summary: so many sentences, or about so many words. */

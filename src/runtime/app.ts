@@ -47,7 +47,8 @@ export async function createTidings(
     floorMs: defaults.poll.floorMinutes * 60_000,
     maxFailures: defaults.poll.maxFailures,
   };
-  const subscriptionDefaults: SubscriptionDefaults = { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE, ...defaults.digest };
+  const { summaryWords: _entryWords, ...subscriptionDigest } = defaults.digest;
+  const subscriptionDefaults: SubscriptionDefaults = { time: config.DIGEST_TIME, timezone: config.DIGEST_TIMEZONE, ...subscriptionDigest };
   const commands = createCommandHandler({
     store,
     source,
@@ -68,7 +69,7 @@ export async function createTidings(
     commands,
     policy,
     subscriptionDefaults,
-    digestDeps: { store, clock, log },
+    digestDeps: { store, clock, log, summaryWords: defaults.digest.summaryWords },
     close: async () => {
       await source.close?.();
       await store.close();

@@ -1,11 +1,12 @@
 // The defaults in config/defaults.json: the operator's starting sources and digest settings.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { ENTRY_WORDS } from '../core/digest/entry';
 import { fromPackage } from './paths';
 
 const Defaults = z.object({
   sources: z.array(z.string().min(1)),
-  digest: z.object({ maxStories: z.number().int().min(1).max(10), quotes: z.boolean(), sendEmpty: z.boolean() }),
+  digest: z.object({ maxStories: z.number().int().min(1).max(10), quotes: z.boolean(), sendEmpty: z.boolean(), summaryWords: z.number().int().min(10).max(500).default(ENTRY_WORDS) }),
   poll: z.object({ intervalMinutes: z.number().min(1), floorMinutes: z.number().min(1), maxFailures: z.number().int().min(1) }),
 });
 export type Defaults = z.infer<typeof Defaults>;

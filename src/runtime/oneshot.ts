@@ -7,6 +7,7 @@ import { MAX_PAGES_PER_READ, sourceName, toArticle, withPageText } from '../app/
 import { buildDigest } from '../core/digest/build';
 import { StoryIndex } from '../core/stories/story-index';
 import { summarize } from '../core/summarize';
+import { loadDefaults } from './defaults';
 import type { Digest } from '../core/model';
 
 /** A feed row for a source read once, outside the store. */
@@ -54,13 +55,13 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
       stories.add(article);
     }
   }
-  const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true });
+  const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true, summaryWords: loadDefaults().digest.summaryWords });
   return { digest, errors };
 }
 
 /** What `summarize --json` and `--jsonl` print for one input. */
 export function summaryJson(id: string | null, s: Summary): Record<string, unknown> {
-  return { ...(id === null ? {} : { id }), title: s.title, language: s.language, summary: s.sentences, quotes: s.quotes, keywords: s.keywords };
+  return { ...(id === null ? {} : { id }), title: s.title, language: s.language, summary: s.sentences, quotes: s.quotes, keywords: s.keywords, ...(s.truncated ? { truncated: s.truncated } : {}) };
 }
 
 export async function summarizeInput(input: string, source: Source, readStdin: () => Promise<string>, budget: Budget): Promise<Result<Summary & { url: string | null }>> {

@@ -32,15 +32,16 @@ describe('stories', () => {
     expect(text).toContain('Sources:');
   });
 
-  it('caps the digest and keeps each summary to three sentences', async () => {
+  it('caps the digest and keeps each summary within the word budget, cut where sentences end', async () => {
     w = await world('2026-05-04T07:00:00Z');
     const sub = await w.subscribe({ maxStories: 2, quotes: false });
+    const sentence = (n: number) => `${Array.from({ length: n - 1 }, () => 'word').join(' ')} end.`;
     for (const t of ['Rail strike ends', 'Storm hits coast', 'Election date set', 'New bridge opens'])
-      await w.article({ title: t, text: `${t} after a long week of events in the region of ${t}.`, summary: ['One.', 'Two.', 'Three.', 'Four.'], quotes: [{ text: 'x', speaker: 'Y', cue: 'said' }] });
+      await w.article({ title: t, text: `${t} after a long week of events in the region of ${t}.`, summary: [sentence(25), sentence(25), sentence(25)], quotes: [{ text: 'x', speaker: 'Y', cue: 'said' }] });
     await w.runUntil('2026-05-04T08:00:00Z');
     const [row] = await w.store.listDeliveries(sub.id);
     expect(row!.digest.entries).toHaveLength(2);
-    expect(row!.digest.entries.every((e) => e.summary.length === 3 && e.quote === null)).toBe(true);
+    expect(row!.digest.entries.every((e) => e.summary.length === 2 && e.quote === null)).toBe(true);
   });
 
   it('does not repeat an untitled article\'s lede, which is its headline, in its summary', async () => {

@@ -49,6 +49,16 @@ describe('tidings CLI', { timeout: 120_000 }, () => {
     expect(lines[2].error).toMatch(/empty/);
   });
 
+  it('summarize --jsonl --quotes all returns every quote; --quotes takes "all", with --jsonl only', async () => {
+    const all = await run(['summarize', '--jsonl', '--quotes', 'all'], { input: JSON.stringify({ id: 'q', text: seedText }) });
+    expect(all.code).toBe(0);
+    const key = await run(['summarize', '--jsonl'], { input: JSON.stringify({ id: 'q', text: seedText }) });
+    expect(JSON.parse(all.out).quotes.length).toBeGreaterThanOrEqual(JSON.parse(key.out).quotes.length);
+    const wrong = await run(['summarize', '--quotes', 'some', '--jsonl']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toMatch(/--quotes/u);
+  });
+
   it('summarize FILE and - print a readable summary; --json one object per input', async () => {
     const human = await run(['summarize', seedFile]);
     expect(human.code).toBe(0);

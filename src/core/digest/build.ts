@@ -1,10 +1,7 @@
 // From stored articles to a digest: group by story, rank, cap. Pure: the caller supplies the articles and "now".
 import type { Article, Digest, DigestEntry, Story } from '../model';
 import { sameStory } from '../stories/fingerprint';
-import { words } from '../text/tokens';
-
-/** A digest entry's summary: two or three sentences, whatever the article's stored summary holds. */
-export const ENTRY_SENTENCES = 3;
+import { ENTRY_WORDS, entrySummary, keyQuote } from './entry';
 
 export interface DigestOptions {
   timezone: string;
@@ -14,6 +11,8 @@ export interface DigestOptions {
   topics: string[];
   maxStories: number;
   quotes: boolean;
+  /** Words a story's summary may use (config/defaults.json `digest.summaryWords`); ENTRY_WORDS when absent. */
+  summaryWords?: number;
 }
 
 /** Articles grouped by the story ingestion gave them. */
@@ -85,21 +84,19 @@ export function rankStories(stories: Story[], topics: string[], now: string): St
     .map((x) => x.s);
 }
 
-const sameWords = (a: string, b: string) => words(a).join(' ') === words(b).join(' ');
-
-function entryOf(story: Story, withQuote: boolean): DigestEntry {
+function entryOf(story: Story, withQuote: boolean, summaryWords: number): DigestEntry {
   // The lead article: the fullest telling (not a teaser), then the earliest.
   const lead = [...story.articles].sort((a, b) => Number(a.excerptOnly) - Number(b.excerptOnly) || b.summary.length - a.summary.length || a.publishedAt.localeCompare(b.publishedAt))[0]!;
   const sources = new Map<string, string | null>();
   for (const a of story.articles) if (!sources.has(a.sourceName)) sources.set(a.sourceName, a.url);
-  const quote = withQuote ? (story.articles.map((a) => a.quotes[0]).find((q) => q && q.speaker) ?? lead.quotes[0] ?? null) : null;
+  const summary = entrySummary(lead.summary, lead.title, summaryWords);
+  const quote = withQuote ? keyQuote([...lead.quotes, ...story.articles.filter((a) => a !== lead).flatMap((a) => a.quotes)], summary) : null;
   return {
     storyId: story.id,
     headline: lead.title,
     url: lead.url,
     publishedAt: lead.publishedAt,
-    // An untitled article's headline is its lede: the summary does not say it a second time.
-    summary: lead.summary.filter((sentence) => !sameWords(sentence, lead.title)).slice(0, ENTRY_SENTENCES),
+    summary,
     quote,
     sources: [...sources].map(([name, url]) => ({ name, url })),
     excerptOnly: lead.excerptOnly,
@@ -114,5 +111,5 @@ export function buildDigest(articles: Article[], o: DigestOptions): Digest {
   if (o.topics.length) stories = stories.filter((s) => matchesTopics(s, o.topics) > 0);
   const pool = stories.length > MERGE_POOL ? rankStories(stories, o.topics, o.now).slice(0, MERGE_POOL) : stories;
   const ranked = rankStories(mergeNearDuplicates(pool), o.topics, o.now).slice(0, Math.max(1, o.maxStories));
-  return { timezone: o.timezone, since: o.since, until: o.until, generatedAt: o.now, entries: ranked.map((s) => entryOf(s, o.quotes)) };
+  return { timezone: o.timezone, since: o.since, until: o.until, generatedAt: o.now, entries: ranked.map((s) => entryOf(s, o.quotes, o.summaryWords ?? ENTRY_WORDS)) };
 }

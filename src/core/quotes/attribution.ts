@@ -65,6 +65,8 @@ const NOT_SUBJECT = /^(?:Here|There|Back|In|On|At|After|Before|When|While|Yet|Bu
 /** The first name in a clause that can be its subject ("Mr. Trump expressed …" → Mr. Trump). */
 function subjectOf(clause: string): string | null {
   const tokens = tokensOf(clause);
+  // "Yesterday Wolves fan Mr Downes …": a word of time before the subject is not part of it.
+  while (tokens.length > 1 && /^(?:Yesterday|Today|Tomorrow|Tonight)$/u.test(tokens[0] ?? '')) tokens.shift();
   // "as Tom Ridge" (`Or, as Tom Ridge … put it`): a leading conjunction is not part of the subject.
   while (tokens.length > 1 && /^(?:as|and|but|or|so|then)$/iu.test(tokens[0] ?? '')) tokens.shift();
   const first = tokens[0] ?? '';
@@ -183,11 +185,16 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     if (tokensOf(phrase).length > 6) phrase = subjectOf(phrase) ?? phrase;
     // `Mr. Trump, asked about …, had said, "…"`: a clause of auxiliaries and adverbs names nobody.
     if (/^(?:(?:had|has|have|was|were|is|would|will|could|also|then|later|once|again)\s*){1,2}$/u.test(phrase)) phrase = '';
+    // `Mark Peaker, 47, a father-of-three, from Telford said: '…'`: an age or a place closing the apposition
+    // is not who speaks; the apposition's head, the sentence's first subject, is.
+    const closing = clauses.filter((c) => c !== '').at(-1) ?? '';
+    const apposition = clauses.length > 2 && (phrase === '' || phrase === closing) && (/^\d+$/u.test(closing) || /^(?:from|in|at|of|near)\s/u.test(closing));
+    if (apposition) phrase = '';
     if (cue.endsWith('ing') || phrase === '') {
       // `As Akhil Amar, professor at Yale, put it, "…"` and `Christie bristled …, saying, "…"`: the
       // speaker is a subject further back.
       const subjects = clauses.map(subjectOf).filter((c): c is string => c !== null);
-      phrase = (cue.endsWith('ing') ? subjects[0] : subjects.at(-1)) ?? '';
+      phrase = (cue.endsWith('ing') || apposition ? subjects[0] : subjects.at(-1)) ?? '';
       if (phrase === '') phrase = phraseAfterCue(rest);
     }
   }

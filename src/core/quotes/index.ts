@@ -1,6 +1,4 @@
-import { isBoilerplate } from '../text/boilerplate.js';
-import { splitParagraphs } from '../text/paragraphs.js';
-import { sentenceSpans } from '../text/sentences.js';
+import { splitWithBoilerplate } from '../text/layout.js';
 import type { Span } from '../text/spans.js';
 import { wordCount } from '../text/tokens.js';
 import { leadingAttribution, sentenceSubject, trailingAttribution, type Attribution } from './attribution.js';
@@ -10,6 +8,9 @@ import { People, narrationSources } from './people.js';
 
 export { quotedSpans, type QuotedSpan } from './marks.js';
 export { nameIn } from './names.js';
+
+/** Between the parts of one quote (`"A," he said, "B."`): the reader sees where words were left out. */
+export const QUOTE_JOIN = ' … ';
 
 /** A direct quote as found: its pieces between marks (`"A," he said. "B."` is one quote of two parts). */
 export interface QuoteMention {
@@ -101,12 +102,37 @@ export interface QuoteLayout {
   sentences: Span[];
   /** Indexes of paragraphs that are page furniture ("Read more: …"): their quotes are not the story's. */
   furniture: Set<number>;
+  /** Sentences that are furniture (bylines, photo captions), in text order: quotes opening in them are dropped. */
+  excluded: Span[];
 }
 
+/** The layout the summarizer reads: the same paragraphs, sentences and furniture. */
 export function quoteLayout(text: string): QuoteLayout {
-  const paragraphs = splitParagraphs(text);
-  const furniture = new Set(paragraphs.map((p, i) => (isBoilerplate(p.text) ? i : -1)).filter((i) => i >= 0));
-  return { paragraphs, sentences: sentenceSpans(text), furniture };
+  const { paragraphs, sentences } = splitWithBoilerplate(text);
+  return layoutOf(paragraphs, sentences);
+}
+
+/** A paragraph all of whose sentences are furniture is furniture; furniture sentences elsewhere are excluded one by one. */
+export function layoutOf(paragraphs: Span[], sentences: readonly (Span & { paragraph: number; boilerplate: boolean })[]): QuoteLayout {
+  const kept = new Set<number>();
+  for (const s of sentences) if (!s.boilerplate) kept.add(s.paragraph);
+  const furniture = new Set<number>();
+  paragraphs.forEach((_, p) => {
+    if (!kept.has(p)) furniture.add(p);
+  });
+  const excluded = sentences.filter((s) => s.boilerplate && kept.has(s.paragraph)).map(({ start, end, text }) => ({ start, end, text }));
+  return { paragraphs, sentences: sentences.map(({ start, end, text }) => ({ start, end, text })), furniture, excluded };
+}
+
+/** Drops quoted spans that open inside an excluded sentence (both lists in text order). */
+function outsideExcluded(spans: QuotedSpan[], excluded: Span[]): QuotedSpan[] {
+  if (excluded.length === 0) return spans;
+  let k = 0;
+  return spans.filter((q) => {
+    while (k < excluded.length && (excluded[k] as Span).end <= q.open) k++;
+    const e = excluded[k];
+    return !(e && e.start <= q.start && q.start < e.end);
+  });
 }
 
 /**
@@ -116,8 +142,8 @@ export function quoteLayout(text: string): QuoteLayout {
  */
 export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en'): QuoteMention[] {
   if (!/["“”«»„‘’']/u.test(text)) return [];
-  const { paragraphs, sentences, furniture } = layout ?? quoteLayout(text);
-  const spans = quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q));
+  const { paragraphs, sentences, furniture, excluded } = layout ?? quoteLayout(text);
+  const spans = outsideExcluded(quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q)), excluded);
   // Apostrophes alone make no quote; without one, reading the narration for speakers finds nothing to name.
   if (spans.length === 0) return [];
 
@@ -169,7 +195,7 @@ export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en
     if (!keep(found) && !continues) continue;
     if (continues && previous) {
       previous.parts.push({ start: span.start, end: span.end, text: span.text });
-      previous.text = previous.parts.map((p) => p.text).join(' ');
+      previous.text = previous.parts.map((p) => p.text).join(QUOTE_JOIN);
       previous.end = span.end;
       if (found.attribution && (!previous.speaker || !previous.cue)) {
         // The attribution after a later part names the speaker of the whole quote.

@@ -23,6 +23,8 @@ export const ROLE_WORDS = new Set([
   'rep.', 'dr.', 'mr.', 'mrs.', 'ms.', 'gen.', 'lt.', 'col.', 'capt.', 'sgt.', 'adm.', 'prof.', 'rev.', 'st.',
   'colleague', 'opponent', 'rival', 'challenger', 'incumbent', 'hopeful', 'then-candidate', 'then-senator', 'ex',
   'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
+  'wife', 'husband', 'grandmother', 'grandfather', 'teacher', 'pupil', 'doctor', 'nurse', 'lawyer', 'barrister',
+  'solicitor', 'pensioner', 'photographer', 'fan', 'supporter', 'passenger', 'commuter', 'customer',
 ]);
 
 /** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */
@@ -52,7 +54,14 @@ const INSTITUTION = new Set([
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'them', 'it']);
 
-const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’-]*\.?|\p{Lu}\.|(?:al|bin|ibn|de|del|der|di|da|van|von|le|la|du|dos|mac)(?=$))$/u;
+/** Lower-case words inside a name: "Nick Van den Brul", "Ursula von der Leyen", "Mohammed bin Salman". */
+export const NAME_PARTICLES = ['al', 'bin', 'ibn', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'dos', 'das', 'van', 'von', 'ter', 'ten', 'le', 'la', 'du', 'mac'];
+
+const NAME_TOKEN = new RegExp(`^(?:\\p{Lu}[\\p{L}'’-]*\\.?|\\p{Lu}\\.|(?:al|el|ad|ar|as|ash|at|az)-\\p{Lu}[\\p{L}'’-]*|(?:${NAME_PARTICLES.join('|')})(?=$))$`, 'u');
+const PARTICLE = new RegExp(`^(?:${NAME_PARTICLES.join('|')})$`, 'u');
+
+/** Words of an outlet's or organization's name: a person's name starts after them ("Golf Channel Alexis Thompson"). */
+const OUTLET = new Set(['channel', 'news', 'times', 'post', 'journal', 'tv', 'radio', 'network', 'magazine', 'newspaper', 'sports', 'sport', 'today', 'daily', 'weekly', 'press', 'media', 'herald', 'tribune', 'telegraph', 'guardian', 'mail', 'express', 'bbc', 'cnn', 'espn', 'nbc', 'abc', 'cbs', 'fox', 'msnbc', 'npr', 'reuters', 'afp', 'ap']);
 
 export function tokensOf(phrase: string): string[] {
   return phrase.split(/\s+/u).filter((token) => token !== '');
@@ -94,7 +103,8 @@ function findName(phrase: string): string | null {
   const bare = phrase.replace(/\([^)]*(?:\)|$)/gu, ' ').replace(/(?:^|\s)[RDI]-\p{Lu}[\p{L}.]*(?=\s|$)/gu, ' ');
   // "Cameron Easley for Morning Consult", "Mr. Cruz of Texas": the person comes before the preposition.
   const head = /^(.*?\p{Lu}[\p{L}'’-]+)\s+(?:of|at|for|from|with|in|on|to|and|who|which)\s+\p{Lu}/u.exec(bare);
-  if (head?.[1]) {
+  // "Speaking to Golf Channel …": an opening participle is no person.
+  if (head?.[1] && !/^\p{Lu}\p{Ll}+ing$/u.test(head[1])) {
     const named = nameIn(head[1]);
     if (named && looksLikePerson(named)) return named;
   }
@@ -105,6 +115,13 @@ function findName(phrase: string): string | null {
   let start = end - 1;
   while (start > 0 && isNameToken(tokens[start - 1] ?? '') && !/['’]s$/u.test(tokens[start - 1] ?? '')) start--;
   let run = tokens.slice(start, end);
+  // "Speaking …", "Recalling …": a participle that opens the sentence is no part of a name. Alone, such a
+  // word is as likely a surname (Schilling, Ebeling), and stays.
+  while (run.length > 1 && /^\p{Lu}\p{Ll}{3,}ing$/u.test(run[0] ?? '')) run = run.slice(1);
+  // A particle ends no name ("… Smith de" is a cut); a name after an outlet's is the person's alone.
+  while (run.length > 1 && PARTICLE.test(run.at(-1) ?? '')) run = run.slice(0, -1);
+  const outlet = run.findLastIndex((t, i) => i < run.length - 1 && OUTLET.has(t.toLowerCase()));
+  if (outlet >= 0 && run.length - outlet - 1 >= 2) run = run.slice(outlet + 1);
   // "Sanders's campaign manager": the possessive names the employer, not the speaker.
   if (/['’]s$/u.test(run.at(-1) ?? '')) return null;
   const titled = /^(?:mr|mrs|ms|miss|dr|prof)\.?$/iu.test(run[0] ?? '');

@@ -1,6 +1,6 @@
 import { findCues } from '../text/cues.js';
 import { isSpaceCode } from '../text/spans.js';
-import { looksLikePerson, nameIn, PRONOUNS, ROLE_WORDS, roleWordsIn, tokensOf } from './names.js';
+import { looksLikePerson, NAME_PARTICLES, nameIn, PRONOUNS, ROLE_WORDS, roleWordsIn, tokensOf } from './names.js';
 
 // Who is talked about, and who talks, in the narration of an article. Pronouns and role nouns in an
 // attribution resolve against this: to the person last named who fits, preferring people who were
@@ -31,7 +31,10 @@ function once<T>(compute: () => T): () => T {
 const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'There', 'His', 'Her', 'Its', 'Their', 'As', 'If', 'When', 'While', 'For', 'After', 'Before', 'However', 'Meanwhile', 'So', 'Some', 'Many', 'Most', 'One', 'Other', 'Also', 'What', 'Why', 'How', 'Who', 'Now', 'Then', 'Yet', 'With', 'From', 'By', 'To', 'Of', 'Last', 'Earlier', 'These', 'Those', 'Our', 'My', 'You', 'Your', 'According', 'Although', 'Since', 'During']);
 
 // A particle may join the parts of a name: "Bill de Blasio", "Ludwig van Beethoven".
-const NAME_RUN = /(?:\p{Lu}[\p{L}'’-]*\.?\s+){0,2}(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|van|von|der|den|di|da|del|du|le|la|bin|ibn)\s+)?\p{Lu}[\p{L}'’-]+)*/gu;
+// Particles may join the parts of a name, one or two of them: "Bill de Blasio", "Ursula von der Leyen", and
+// an Arabic article joins its name with a hyphen: "Abu Bakr al-Baghdadi".
+const NAME_WORD = `(?:\\p{Lu}|(?:al|el)-\\p{Lu})[\\p{L}'’-]+`;
+const NAME_RUN = new RegExp(`(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,2}(?:\\p{Lu}\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${NAME_PARTICLES.join('|')})\\s+){0,2}${NAME_WORD})*`, 'gu');
 
 /** The role words right before `at` ("US Secretary of State" before a name), up to six words. */
 function rolesBefore(text: string, at: number): string {
@@ -111,11 +114,25 @@ export class People {
         best = mention;
       }
     }
+    // "Julia" where the article named "Julia Louis-Dreyfus": a first name alone stands for the one person it starts.
+    if (!best && tokens.length === 1) best = this.byFirstName(last, at);
     if (!best) return name;
     // A run of four or more capitalized words is a title run into the name ("Президент Украины Владимир
     // Зеленский", where no English role word tells them apart): the name is its last two.
     const theirs = best.tokens ?? tokensOf(best.name);
     return theirs.length > 3 ? theirs.slice(-2).join(' ') : best.name;
+  }
+
+  /** The person, named in full, whose first name this is, when the article names only one such person. */
+  private byFirstName(first: string, at: number): Mention | null {
+    let found: Mention | null = null;
+    for (const mention of this.mentions) {
+      const theirs = mention.tokens ?? tokensOf(mention.name);
+      if (theirs.length < 2 || theirs.length > 3 || theirs[0] !== first) continue;
+      if (found && found.name !== mention.name) return null;
+      if (!found || (mention.at <= at && mention.at > found.at)) found = mention;
+    }
+    return found;
   }
 
   /** The last reported speaker between `since` and `at`, if any. */

@@ -1,13 +1,8 @@
 import type { Budget } from '../model.js';
-import { pageRank } from './centrality.js';
-import { cosine, type Vector } from './vectors.js';
+import type { Vector } from './vectors.js';
 
-// Sentence ranking: four signals, each scaled to [0, 1], mixed by weights, then picked with maximal
-// marginal relevance so the summary does not say the same thing twice.
-//   centrality — LexRank over TF-IDF cosine: what the article keeps coming back to;
-//   position   — news puts the point first (the lede), so earlier sentences get a prior;
-//   title      — likeness to the headline, when there is one;
-//   centroid   — likeness to the article as a whole.
+// Sentence selection: the ranker scores each candidate (ranker.ts), then maximal marginal relevance
+// picks within the budget, so the summary does not say the same thing twice.
 
 export interface RankedSentence {
   /** Index in article order among all sentences. */
@@ -15,46 +10,15 @@ export interface RankedSentence {
   /** Index among the sentences that may be chosen (boilerplate excluded). */
   order: number;
   words: number;
-  /** The sentence carries a direct quotation (quotes are shown on their own, beside the summary). */
-  quoted: boolean;
   /** Part of a quotation that runs over several sentences (its marks do not pair up inside it). */
   fragment: boolean;
   vector: Vector;
 }
 
-export interface RankWeights {
-  centrality: number;
-  position: number;
-  title: number;
-  centroid: number;
-  /** How fast the position prior falls: prior = 1 / (1 + order / positionScale). */
-  positionScale: number;
-  /** MMR trade-off: 1 = relevance only, 0 = novelty only. */
-  lambda: number;
-  /** Sentences shorter than this many words are scaled down in proportion. */
-  shortSentence: number;
-  /** Weight of sentence length (content words, scaled to the longest): longer sentences carry more facts. */
-  length: number;
-  /**
-   * Edge weight of the centrality graph: 'cosine' (LexRank) or 'overlap' — TF-IDF mass the two sentences
-   * share, over the log of their lengths (TextRank's normalization, which lets longer sentences, that
-   * carry more of the story, weigh more).
-   */
-  graph: 'cosine' | 'overlap' | 'shared';
-  /**
-   * Share of relevance a sentence with a direct quotation gives up. A digest shows the key quotes
-   * beside the summary, so the summary's room goes to the reported facts.
-   */
-  quotePenalty: number;
-  /**
-   * Share of relevance a piece of a multi-sentence quotation gives up: shown alone it opens a quote that
-   * never closes (or closes one that never opened), and the key quote shows it whole anyway.
-   */
-  fragmentPenalty: number;
+/** How sentences are turned into vectors. */
+export interface VectorSettings {
   /** Exponent on the in-article IDF of sentence vectors (see tfidfVector). */
   idfPower: number;
-  /** 'pagerank' (LexRank's random walk) or 'degree' (sum of similarities). */
-  centralityMode: 'pagerank' | 'degree';
   /**
    * Compare sentences by stems (true) or by word forms (false). Stems join "meeting" and "meet"; on
    * news the exact forms tie a story's sentences together more reliably (measured in bench/summary).
@@ -62,61 +26,16 @@ export interface RankWeights {
   stems: boolean;
 }
 
-// Tuned on BBC News Summary (see bench/summary). Centrality carries most of the weight there; the lead
-// prior and the title keep their say for the lede-first stories a feed mostly brings.
-export const DEFAULT_WEIGHTS: RankWeights = {
-  centrality: 1,
-  position: 0.1,
-  title: 0.05,
-  centroid: 0,
-  positionScale: 2,
-  lambda: 0.9,
-  shortSentence: 8,
-  length: 0,
-  graph: 'cosine',
-  quotePenalty: 0,
-  fragmentPenalty: 0.3,
-  idfPower: 0.1,
-  centralityMode: 'pagerank',
-  stems: false,
-};
+export const VECTOR_SETTINGS: VectorSettings = { idfPower: 0.1, stems: false };
 
 /** Sentence-by-sentence weights: `matrix[i][j]`. */
 export type Matrix = ArrayLike<number>[];
 
-function rowSum(row: ArrayLike<number>): number {
-  let sum = 0;
-  for (let j = 0; j < row.length; j++) sum += row[j] as number;
-  return sum;
-}
-
-function scaled(values: number[]): number[] {
-  const max = Math.max(0, ...values);
+/** Values over their maximum (all zero when none is positive). */
+export function scaled(values: readonly number[]): number[] {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
   return max > 0 ? values.map((value) => value / max) : values.map(() => 0);
-}
-
-function overlapWeight(a: RankedSentence, b: RankedSentence, binary: boolean): number {
-  const x = a.vector;
-  const y = b.vector;
-  if (x.ids.length < 2 || y.ids.length < 2) return 0;
-  let shared = 0;
-  for (let i = 0, j = 0; i < x.ids.length && j < y.ids.length; ) {
-    const p = x.ids[i] as number;
-    const q = y.ids[j] as number;
-    if (p === q) {
-      shared += binary ? 1 : Math.min(x.values[i] as number, y.values[j] as number);
-      i++;
-      j++;
-    } else if (p < q) i++;
-    else j++;
-  }
-  return shared / (Math.log(x.ids.length) + Math.log(y.ids.length));
-}
-
-/** The centrality graph's edge weights, by the chosen measure. */
-export function graphMatrix(sentences: RankedSentence[], cosineMatrix: Matrix, graph: RankWeights['graph']): Matrix {
-  if (graph === 'cosine') return cosineMatrix;
-  return sentences.map((a, i) => sentences.map((b, j) => (i === j ? 0 : overlapWeight(a, b, graph === 'shared'))));
 }
 
 /**
@@ -175,45 +94,24 @@ export function similarityMatrix(sentences: RankedSentence[]): Matrix {
   return matrix;
 }
 
-/** Relevance of each sentence (same order as `sentences`). */
-export function relevance(
-  sentences: RankedSentence[],
-  matrix: Matrix,
-  title: Vector | null,
-  centroid: Vector,
-  weights: RankWeights = DEFAULT_WEIGHTS,
-): number[] {
-  const graph = graphMatrix(sentences, matrix, weights.graph);
-  const centrality = scaled(weights.centralityMode === 'pagerank' ? pageRank(graph) : graph.map(rowSum));
-  // A signal with no weight is not computed: zero times it is zero either way.
-  const none = sentences.map(() => 0);
-  const titleLike = title && weights.title !== 0 ? scaled(sentences.map((s) => cosine(s.vector, title))) : none;
-  const centroidLike = weights.centroid !== 0 ? scaled(sentences.map((s) => cosine(s.vector, centroid))) : none;
-  const lengths = weights.length !== 0 ? scaled(sentences.map((s) => s.vector.ids.length)) : none;
-  return sentences.map((sentence, i) => {
-    const position = 1 / (1 + sentence.order / weights.positionScale);
-    const mixed =
-      weights.centrality * (centrality[i] ?? 0) +
-      weights.position * position +
-      weights.title * (titleLike[i] ?? 0) +
-      weights.centroid * (centroidLike[i] ?? 0) +
-      weights.length * (lengths[i] ?? 0);
-    const quoted = (sentence.quoted ? 1 - weights.quotePenalty : 1) * (sentence.fragment ? 1 - weights.fragmentPenalty : 1);
-    return mixed * quoted * Math.min(1, sentence.words / weights.shortSentence);
-  });
-}
-
 /** Picks sentences by MMR within the budget; returns positions into `sentences`, in article order. */
 export function select(
   sentences: RankedSentence[],
   scores: number[],
   matrix: Matrix,
   budget: Budget,
-  lambda: number = DEFAULT_WEIGHTS.lambda,
+  lambda: number,
 ): number[] {
   const chosen: number[] = [];
   const remaining = new Set(sentences.map((_, i) => i));
-  const maxScore = Math.max(1e-9, ...scores);
+  // Scores on any scale (the ranker's are linear) are brought to [0, 1] before they meet similarities.
+  let maxScore = -Infinity;
+  let minScore = Infinity;
+  for (const score of scores) {
+    if (score > maxScore) maxScore = score;
+    if (score < minScore) minScore = score;
+  }
+  const range = Math.max(1e-9, maxScore - minScore);
   const limitSentences = 'sentences' in budget ? Math.max(1, Math.floor(budget.sentences)) : Infinity;
   const limitWords = 'words' in budget ? Math.max(1, budget.words) : Infinity;
   let usedWords = 0;
@@ -223,7 +121,7 @@ export function select(
     for (const i of remaining) {
       let redundancy = 0;
       for (const j of chosen) redundancy = Math.max(redundancy, matrix[i]?.[j] ?? 0);
-      const value = lambda * ((scores[i] ?? 0) / maxScore) - (1 - lambda) * redundancy;
+      const value = lambda * (((scores[i] ?? minScore) - minScore) / range) - (1 - lambda) * redundancy;
       if (value > bestValue) {
         bestValue = value;
         best = i;

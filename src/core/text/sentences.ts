@@ -11,6 +11,8 @@ import { isSpaceCode, trimmedSpan, type Span } from './spans.js';
 
 const TERMINATOR = /(?:[.!?…]+|\.(?:\s?\.){2,})["'”’»)\]]*(?=\s)/gu;
 const CLOSERS = /["'”’»)\]]+$/u;
+/** A photo caption run into the text without a stop: `… barely recognisable (pictured) Police said …`. */
+const PICTURE_BREAK = /\((?:pictured|left|right|centre|center|above|below|inset)\)(?=\s+["“‘']?\p{Lu})/gu;
 const OPENERS = /^["'“‘«([]/u;
 
 /** Verbatim sentences of `text`, in order. */
@@ -83,6 +85,20 @@ function isHardWrapped(text: string): boolean {
 }
 
 function splitLine(source: string, line: Span, out: Span[]): void {
+  if (!line.text.includes(')')) return splitAtStops(source, line, out);
+  let from = line.start;
+  PICTURE_BREAK.lastIndex = 0;
+  for (let match = PICTURE_BREAK.exec(line.text); match !== null; match = PICTURE_BREAK.exec(line.text)) {
+    const end = line.start + match.index + match[0].length;
+    const piece = trimmedSpan(source, from, end);
+    if (piece) splitAtStops(source, piece, out);
+    from = end;
+  }
+  const rest = trimmedSpan(source, from, line.end);
+  if (rest) splitAtStops(source, rest, out);
+}
+
+function splitAtStops(source: string, line: Span, out: Span[]): void {
   let from = line.start;
   // Stepped through with exec: TERMINATOR never matches empty, and isBoundary does not use it.
   TERMINATOR.lastIndex = 0;

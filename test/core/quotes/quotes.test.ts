@@ -23,7 +23,7 @@ describe('extractQuotes', () => {
   it('keeps several sentences and a quote split around its attribution as one quote', () => {
     const [quote, ...rest] = extractQuotes('"We won. It was hard," she said. "Now we rest."\n\nMary Major leads the team.');
     expect(rest).toHaveLength(0);
-    expect(quote?.text).toBe('We won. It was hard Now we rest.');
+    expect(quote?.text).toBe('We won. It was hard … Now we rest.');
     expect(quote?.parts.map((p) => p.text)).toEqual(['We won. It was hard', 'Now we rest.']);
   });
 
@@ -144,5 +144,26 @@ describe('extractQuotes', () => {
   it('falls back to the subject of the sentence when the clause before the cue names nobody', () => {
     const text = 'Ann Lee leads the race in Iowa.\n\nSmith, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about which of the two candidates is "prepared to take on the establishment."';
     expect(only(text)[0]?.speaker).toBe('Smith');
+  });
+
+  it('names the speaker in full: particles kept, an outlet left out, a first name taken for the one person it starts', () => {
+    const speaker = (text: string) => extractQuotes(text)[0]?.speaker;
+    expect(speaker('The wreck was found last week. "We found it by chance in the mud," said Nick Van den Brul, a local diver.')).toBe('Nick Van den Brul');
+    expect(speaker('Abu Bakr al-Baghdadi spoke in the video. "We will win this war," al-Baghdadi said.')).toBe('Abu Bakr al-Baghdadi');
+    expect(speaker('Speaking to Golf Channel Alexis Thompson said: "I am absolutely delighted with the way I played."')).toBe('Alexis Thompson');
+    expect(speaker('Julia Louis-Dreyfus covers the magazine this month. "I was terrified of the part," Julia said.')).toBe('Julia Louis-Dreyfus');
+    // Two people share the first name: it stays as the article gives it.
+    expect(speaker('Julia Roberts and Julia Louis-Dreyfus met. "I was terrified of the part," Julia said.')).toBe('Julia');
+  });
+
+  it('never takes the person a quote is about for its speaker', () => {
+    const [quote] = extractQuotes("Striker Wayne Rooney scored twice. Manager Louis van Gaal was pleased. 'Van Gaal has been brilliant with me and the whole squad,' Rooney told Sky Sports.");
+    expect(quote?.speaker).toBe('Wayne Rooney');
+  });
+
+  it('gives a quote to the head of a long apposition, not to its age or its town', () => {
+    const speaker = (text: string) => extractQuotes(text).at(-1)?.speaker;
+    expect(speaker("Passenger Chris Downes, 46, was recording. Yesterday Wolves fan Mr Downes, who was on his way home to Bayston Hill, Shropshire, with son Jack, 14, said: 'There had been loads of banter between the fans.'")).toBe('Chris Downes');
+    expect(speaker("Others were angry. Mark Peaker, 47, a father-of-three, from Telford said: 'I could not believe what I was hearing on that train.'")).toBe('Mark Peaker');
   });
 });

@@ -127,3 +127,22 @@ describe('headlineFrom', () => {
     expect(headlineFrom('word '.repeat(40).trim())).toMatch(/^(?:word ){17}word…$/u);
   });
 });
+
+describe('summarize, bounded', () => {
+  it('reads at most MAX_TEXT_CHARS, cut at a paragraph, and says how much it read', async () => {
+    const { MAX_TEXT_CHARS } = await import('../../../src/core/summarize/index.js');
+    const paragraph = 'The committee reviewed the budget on Monday and heard from officials about roads and schools. "We need more money," the mayor said.';
+    const text = Array.from({ length: Math.ceil((2 * MAX_TEXT_CHARS) / paragraph.length) }, () => paragraph).join('\n\n');
+    const summary = summarize(text);
+    expect(summary.truncated?.total).toBe(text.length);
+    expect(summary.truncated?.read).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+    expect(text.slice(0, summary.truncated?.read ?? 0).endsWith(paragraph)).toBe(true);
+    expect(summarize(paragraph).truncated).toBeUndefined();
+  });
+
+  it('returns every direct quote when asked for all, the key ones otherwise', () => {
+    const text = Array.from({ length: 12 }, (_, i) => `Official ${String.fromCharCode(65 + i)}x Smith spoke on day ${i}. "We will finish the work on bridge number ${i} soon," Smith said.`).join('\n\n');
+    expect(summarize(text).quotes.length).toBeLessThanOrEqual(8);
+    expect(summarize(text, { quotes: 'all' }).quotes).toHaveLength(12);
+  });
+});
