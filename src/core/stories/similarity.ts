@@ -1,0 +1,128 @@
+// Whether two articles tell the same story: a logistic model over what their signatures share (rare terms,
+// title against title, title against the other's lead, differing numbers), fitted on labelled retellings
+// (bench/stories/tune.ts prints the weights below), then held to a bar that rises with the number of articles the
+// decision is made among: one match among twenty thousand needs more evidence than one among thirty.
+import { IN_TITLE, NUMBER, type Signature } from './signature';
+
+export const FEATURES = ['cosine', 'sqrtCosine', 'titleTitle', 'titleCover', 'rarestShared', 'titleNumbersDiffer', 'numbersDiffer', 'jaccard', 'sharedWeight'] as const;
+
+export interface StoryModel {
+  /** One weight per entry of FEATURES. */
+  weights: readonly number[];
+  bias: number;
+  /** Log-odds added before the pool-size correction: where the bar sits. */
+  prior: number;
+}
+
+/** Fitted on all of stories-neus-train by bench/stories/tune.ts (cross-validated figures in docs/adr/0008). */
+export const STORY_MODEL: StoryModel = {
+  weights: [-25.162, 29.635, 4.029, 1.555, 10.997, -0.643, -0.466, 12.327, 0.01],
+  bias: -20.817,
+  prior: 7,
+};
+
+const HOUR = 3_600_000;
+/** Retellings within this gap are judged on their words alone. */
+const SAME_DAY = 12 * HOUR;
+/** Beyond this gap articles never merge: a story re-told on the next day still does, last week's does not. */
+export const MAX_GAP = 36 * HOUR;
+/** Log-odds taken off per day of gap between SAME_DAY and MAX_GAP. */
+const GAP_PENALTY_PER_DAY = 3;
+
+const titleWeight = (s: Signature, i: number) => s.weights[i]! * (s.flags[i]! & IN_TITLE ? 2 : 1);
+
+/** The features of a pair, written into `out` (FEATURES order). */
+export function pairFeatures(a: Signature, b: Signature, out: Float64Array): Float64Array {
+  let dot = 0, normA = 0, normB = 0, shared = 0, sharedWeight = 0, rarest = 0;
+  let titleA = 0, titleB = 0, titleBoth = 0, coverA = 0, coverB = 0;
+  let numbersA = 0, numbersB = 0, numbersShared = 0, titleNumbersA = 0, titleNumbersB = 0, titleNumbersMet = 0;
+  const na = a.hashes.length, nb = b.hashes.length;
+  for (let i = 0; i < na; i++) {
+    const w = titleWeight(a, i);
+    normA += w * w;
+    if (a.flags[i]! & IN_TITLE) titleA += a.weights[i]!;
+    if (a.flags[i]! & NUMBER) { numbersA++; if (a.flags[i]! & IN_TITLE) titleNumbersA++; }
+  }
+  for (let j = 0; j < nb; j++) {
+    const w = titleWeight(b, j);
+    normB += w * w;
+    if (b.flags[j]! & IN_TITLE) titleB += b.weights[j]!;
+    if (b.flags[j]! & NUMBER) { numbersB++; if (b.flags[j]! & IN_TITLE) titleNumbersB++; }
+  }
+  for (let i = 0, j = 0; i < na && j < nb; ) {
+    const ha = a.hashes[i]!, hb = b.hashes[j]!;
+    if (ha < hb) i++;
+    else if (ha > hb) j++;
+    else {
+      const fa = a.flags[i]!, fb = b.flags[j]!;
+      const w = (a.weights[i]! + b.weights[j]!) / 2;
+      dot += titleWeight(a, i) * titleWeight(b, j);
+      shared++;
+      sharedWeight += w;
+      if (w > rarest) rarest = w;
+      if (fa & IN_TITLE) coverA += a.weights[i]!;
+      if (fb & IN_TITLE) coverB += b.weights[j]!;
+      if (fa & fb & IN_TITLE) titleBoth += w;
+      if (fa & fb & NUMBER) numbersShared++;
+      if ((fa | fb) & NUMBER && (fa | fb) & IN_TITLE) titleNumbersMet++;
+      i++;
+      j++;
+    }
+  }
+  const cosine = dot / (Math.sqrt(normA * normB) || 1);
+  out[0] = cosine;
+  out[1] = Math.sqrt(cosine);
+  out[2] = titleBoth / (Math.sqrt(titleA * titleB) || 1);
+  out[3] = Math.max(titleA ? coverA / titleA : 0, titleB ? coverB / titleB : 0);
+  out[4] = rarest / 10;
+  out[5] = titleNumbersA && titleNumbersB && !titleNumbersMet ? 1 : 0;
+  out[6] = numbersA && numbersB && !numbersShared ? 1 : 0;
+  out[7] = shared / (na + nb - shared);
+  out[8] = Math.log1p(sharedWeight);
+  return out;
+}
+
+const scratch = new Float64Array(FEATURES.length);
+
+/** The model's log-odds that two articles tell the same story, on their words alone. */
+export function pairLogit(a: Signature, b: Signature, model: StoryModel = STORY_MODEL): number {
+  pairFeatures(a, b, scratch);
+  let z = model.bias;
+  for (let k = 0; k < FEATURES.length; k++) z += model.weights[k]! * scratch[k]!;
+  return z;
+}
+
+/** Log-odds taken off for the time between two articles; -Infinity when they are too far apart to merge. */
+export function gapPenalty(gapMs: number): number {
+  const gap = Math.abs(gapMs);
+  if (!(gap <= MAX_GAP)) return Number.NEGATIVE_INFINITY;
+  return gap <= SAME_DAY ? 0 : (-GAP_PENALTY_PER_DAY * (gap - SAME_DAY)) / (24 * HOUR);
+}
+
+/**
+ * The bar never drops below that of a day's digest: below it the few articles compared are no evidence that
+ * the words they share are rare (and the model was never tuned there).
+ */
+const MIN_POOL = 50;
+
+/** The probability that a pair tells the same story, given how many articles the decision is made among. */
+export function sameStoryProbability(logit: number, poolSize: number, model: StoryModel = STORY_MODEL): number {
+  return 1 / (1 + Math.exp(-(logit + model.prior - Math.log(Math.max(MIN_POOL, poolSize)))));
+}
+
+/**
+ * How strongly a group of articles belongs with another, from the probabilities of the pairs across them:
+ * the mean of the best √(pairs) of them (pairs not compared count as 0). One strong pair joins an article to a
+ * single one; joining a story of nine takes three, so a chain of look-alikes does not grow into one story, while
+ * a big story still takes a retelling that matches only some of its versions.
+ */
+export function groupLink(probabilities: number[], pairs: number): number {
+  const k = Math.ceil(Math.sqrt(pairs));
+  if (probabilities.length > k) probabilities.sort((x, y) => y - x);
+  let sum = 0;
+  for (let i = 0; i < Math.min(k, probabilities.length); i++) sum += probabilities[i]!;
+  return sum / k;
+}
+
+/** Groups join when their link reaches this. */
+export const JOIN_LINK = 0.5;
