@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { FOLDS, type Labelled, foldsOf, loadStories, windowsOf } from './corpus';
 import { components, cosinePairs, exactTitle, tfidfVectors } from './baselines';
 import { groupArticles } from './grouping';
-import { choose, fitStoryModel, windowScores } from './tune';
+import { fitStoryModel, windowScores } from './tune';
 import { type Scores, bcubed, pairwise } from './scores';
 import { measureSpeed } from './speed';
 
@@ -63,7 +63,7 @@ function windowPairwise(windows: Labelled[][], label: (w: Labelled[]) => string[
 type Method = 'singletons' | 'exact title' | 'TF-IDF cosine' | 'Tidings';
 const totals = new Map<string, { b3: Scores; pw: Scores }[]>();
 const record = (key: string, s: { b3: Scores; pw: Scores }) => totals.set(key, [...(totals.get(key) ?? []), s]);
-const tuned: { fold: number; prior: number; tfidfWhole: number; tfidfWindows: number }[] = [];
+const tuned: { fold: number; prior: number; slope: number; tfidfWhole: number; tfidfWindows: number }[] = [];
 
 for (let k = 0; k < FOLDS; k++) {
   const inFold = (a: Labelled) => fold.get(a.story) === k;
@@ -77,8 +77,7 @@ for (let k = 0; k < FOLDS; k++) {
   const bestWindows = THRESHOLDS.reduce((a, t) =>
     windowScores(trainWindows, (w) => components(w, cosinePairs(w, tfidf), t)).f > windowScores(trainWindows, (w) => components(w, cosinePairs(w, tfidf), a)).f ? t : a,
   );
-  tuned.push({ fold: k, prior: model.prior, tfidfWhole: bestWhole, tfidfWindows: bestWindows });
-  void choose;
+  tuned.push({ fold: k, prior: model.prior, slope: model.slope, tfidfWhole: bestWhole, tfidfWindows: bestWindows });
 
   const labelers: Record<Method, (w: readonly Labelled[]) => string[]> = {
     singletons: (w) => w.map((a) => a.id),
@@ -91,7 +90,7 @@ for (let k = 0; k < FOLDS; k++) {
     record(`${name}|whole`, heldOutScores(articles, label(articles), inFold));
     record(`${name}|windows`, { b3: windowScores(windows, (w) => label(w)), pw: windowPairwise(windows, (w) => label(w)) });
   }
-  console.error(`fold ${k + 1}/${FOLDS}: prior ${model.prior}, TF-IDF thresholds ${bestWhole.toFixed(3)} (whole) ${bestWindows.toFixed(3)} (windows)`);
+  console.error(`fold ${k + 1}/${FOLDS}: prior ${model.prior.toFixed(2)} slope ${model.slope.toFixed(2)}, TF-IDF thresholds ${bestWhole.toFixed(3)} (whole) ${bestWindows.toFixed(3)} (windows)`);
 }
 
 const mean = (xs: { b3: Scores; pw: Scores }[], key: 'b3' | 'pw', m: keyof Scores) => (100 * xs.reduce((s, x) => s + x[key][m], 0)) / xs.length;
@@ -113,7 +112,7 @@ for (const r of rows.sort((a, b) => a.setting.localeCompare(b.setting)))
   console.log(`| ${r.setting} | ${r.method} | ${fmt(r.b3.p)} | ${fmt(r.b3.r)} | ${fmt(r.b3.f)} | ${fmt(r.pairwise.p)} | ${fmt(r.pairwise.r)} | ${fmt(r.pairwise.f)} |`);
 
 const speed = measureSpeed(articles);
-console.log(`\nspeed: ${speed.msPerArticle.toFixed(3)} ms per article (fingerprint, match, add) with ${speed.indexed} articles in the index (${speed.msPer1000.toFixed(0)} ms per 1,000); index ≈ ${speed.indexBytesPerArticle.toFixed(0)} B per article; peak RSS ${speed.peakRssMB.toFixed(0)} MB, peak heap ${speed.peakHeapMB.toFixed(0)} MB`);
+console.log(`\nspeed: ${speed.msPerArticle.toFixed(3)} ms per article (fingerprint, match, add) with ${speed.indexed} articles in the index (${speed.msPer1000.toFixed(0)} ms per 1,000); index arrays ${speed.indexBytesPerArticle.toFixed(0)} B per article; peak RSS ${speed.peakRssMB.toFixed(0)} MB, peak heap ${speed.peakHeapMB.toFixed(0)} MB`);
 mkdirSync('bench/results', { recursive: true });
 const file = join('bench/results', `stories-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(file, `${JSON.stringify({ articles: articles.length, folds: FOLDS, tuned, rows, speed, node: process.version }, null, 2)}\n`);

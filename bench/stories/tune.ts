@@ -1,7 +1,8 @@
 // Fitting the story model on some folds and choosing its bar there: the logistic weights from the candidate
-// pairs of the training articles, then the prior that gives the best F1 with B-cubed precision at or above
-// PRECISION_FLOOR in both digest windows and the whole training set.
-import { FEATURES, type StoryModel, pairFeatures } from '../../src/core/stories/similarity';
+// pairs of the training articles, then the bar that gives the best B-cubed F1 with precision at or above
+// PRECISION_FLOOR, once among a digest's articles (windows) and once among the whole training set; the two bars
+// fix the prior and how it moves with ln(pool size).
+import { FEATURES, MIN_POOL, type StoryModel, pairFeatures } from '../../src/core/stories/similarity';
 import { keyTerms } from '../../src/core/stories/key-terms';
 import { type Signature, decodeSignature } from '../../src/core/stories/signature';
 import { type Labelled, windowsOf } from './corpus';
@@ -10,8 +11,9 @@ import { fitLogistic } from './logistic';
 import { type Scores, bcubed } from './scores';
 
 /** A wrong merge hides news: the bar is chosen with a margin over the 95 the grouping must keep. */
-const PRECISION_FLOOR = 0.96;
-export const PRIORS = [6, 7, 8, 8.5, 9, 9.5, 10, 11];
+const PRECISION_FLOOR = 0.955;
+/** Candidate bars, as the log-odds added at the pool size they are tried at. */
+const OFFSETS = [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 2, 3, 4, 5, 6, 7];
 const TUNING_WINDOWS = 120;
 
 /** Features and labels of the pairs the candidate generation would compare (articles sharing a key term). */
@@ -50,27 +52,28 @@ export function windowScores(windows: Labelled[][], label: (w: Labelled[]) => st
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** Picks from `options` the one whose (whole, windows) scores keep the floor with the best mean F1. */
-export function choose<T>(options: T[], score: (o: T) => [Scores, Scores]): T {
-  let best = options[0] as T, bestValue = -Infinity;
-  for (const o of options) {
-    const [whole, windows] = score(o);
-    const value = (whole.f + windows.f) / 2 - (whole.p < PRECISION_FLOOR || windows.p < PRECISION_FLOOR ? 10 : 0);
-    if (value > bestValue) [best, bestValue] = [o, value];
+/** The best F1 among the offsets whose precision keeps the floor (the most precise one when none does). */
+function bestOffset(score: (offset: number) => Scores): number {
+  let best = OFFSETS[0]!, bestValue = -Infinity;
+  for (const offset of OFFSETS) {
+    const s = score(offset);
+    const value = s.p >= PRECISION_FLOOR ? s.f : s.p - 10;
+    if (value > bestValue) [best, bestValue] = [offset, value];
   }
   return best;
 }
 
-/** The model fitted on these articles, its prior chosen on them. */
+/** The model fitted on these articles, its bars chosen on them. */
 export function fitStoryModel(training: readonly Labelled[], seed: number): StoryModel {
   const { rows, labels } = candidatePairs(training);
   const { weights, bias } = fitLogistic(rows, labels);
   const windows = windowsOf(training, TUNING_WINDOWS, seed);
-  const prior = choose(PRIORS, (prior) => {
-    const model = { weights, bias, prior };
-    return [bcubed(training.map((a) => a.story), groupArticles(training, model, seed)), windowScores(windows, (w) => groupArticles(w, model, seed))];
-  });
-  return { weights, bias, prior };
+  // An offset o tried at pool size n is the model {prior: o, slope: 0}; the two chosen give prior and slope.
+  const flat = (offset: number) => ({ weights, bias, prior: offset, slope: 0 });
+  const inWindows = bestOffset((o) => windowScores(windows, (w) => groupArticles(w, flat(o), seed)));
+  const inWhole = bestOffset((o) => bcubed(training.map((a) => a.story), groupArticles(training, flat(o), seed)));
+  const slope = Math.max(0, (inWindows - inWhole) / (Math.log(training.length) - Math.log(MIN_POOL)));
+  return { weights, bias, prior: inWindows + slope * Math.log(MIN_POOL), slope };
 }
 
 if (process.argv[1]?.endsWith('tune.ts')) {
@@ -82,5 +85,5 @@ if (process.argv[1]?.endsWith('tune.ts')) {
   }
   const model = fitStoryModel(articles, 1);
   console.log(`fitted on all ${articles.length} articles; paste into src/core/stories/similarity.ts:`);
-  console.log(JSON.stringify({ weights: model.weights.map((w) => Number(w.toFixed(3))), bias: Number(model.bias.toFixed(3)), prior: model.prior }));
+  console.log(JSON.stringify({ weights: model.weights.map((w) => Number(w.toFixed(3))), bias: Number(model.bias.toFixed(3)), prior: Number(model.prior.toFixed(3)), slope: Number(model.slope.toFixed(3)) }));
 }

@@ -98,10 +98,20 @@ export function decodeSignature(fp: string): Signature | null {
   const weights = new Float32Array(n);
   const flags = new Uint8Array(n);
   for (let i = 0, at = PREFIX.length; i < n; i++, at += TERM_DIGITS) {
-    hashes[i] = Number.parseInt(fp.slice(at, at + 8), 16);
-    weights[i] = Number.parseInt(fp.slice(at + 8, at + 10), 16) / 16;
-    flags[i] = Number.parseInt(fp.slice(at + 10, at + 11), 16);
+    hashes[i] = hexAt(fp, at, 8);
+    weights[i] = hexAt(fp, at + 8, 2) / 16;
+    flags[i] = hexAt(fp, at + 10, 1);
     if (i && hashes[i]! <= hashes[i - 1]!) return null;
   }
   return { hashes, weights, flags };
+}
+
+/** The value of `digits` lower-case hex digits at `at` (checked by HEX before), without making a string. */
+function hexAt(s: string, at: number, digits: number): number {
+  let v = 0;
+  for (let i = at; i < at + digits; i++) {
+    const c = s.charCodeAt(i);
+    v = v * 16 + (c <= 57 ? c - 48 : c - 87);
+  }
+  return v;
 }

@@ -55,6 +55,8 @@ export class StoryIndex implements StoryGrouping {
   /** The query that last met each article, so a candidate met through two terms is scored once. */
   private seenBy = new Int32Array(64);
   private queries = 0;
+  /** Ingestion matches an article, then adds it: its fingerprint is read once for both. */
+  private lastRead: { fp: string; signature: Signature | null } = { fp: '', signature: null };
 
   constructor(candidates: Iterable<StoryCandidate> = [], private readonly model: StoryModel = STORY_MODEL) {
     for (const c of candidates) this.add(c);
@@ -71,7 +73,7 @@ export class StoryIndex implements StoryGrouping {
   }
 
   add(c: StoryCandidate): void {
-    const s = decodeSignature(c.fingerprint);
+    const s = this.read(c.fingerprint);
     if (!s) return;
     const k = this.count;
     this.reserve(k + 1, this.start[k]! + s.hashes.length);
@@ -99,7 +101,7 @@ export class StoryIndex implements StoryGrouping {
 
   /** The story the article joins (the best linked one at or above the bar), or null for a new story. */
   match(fp: string, publishedAt?: string): string | null {
-    const s = decodeSignature(fp);
+    const s = this.read(fp);
     if (!s) return null;
     const when = minutesOf(publishedAt);
     const query = ++this.queries;
@@ -130,6 +132,11 @@ export class StoryIndex implements StoryGrouping {
       }
     }
     return best;
+  }
+
+  private read(fp: string): Signature | null {
+    if (fp !== this.lastRead.fp) this.lastRead = { fp, signature: decodeSignature(fp) };
+    return this.lastRead.signature;
   }
 
   /** Article k's signature, as views into the flat arrays. */
