@@ -34,25 +34,28 @@ const GAP_PENALTY_PER_DAY = 3;
 
 const titleWeight = (s: Signature, i: number) => s.weights[i]! * (s.flags[i]! & IN_TITLE ? 2 : 1);
 
-/** The features of a pair, written into `out` (FEATURES order). */
-export function pairFeatures(a: Signature, b: Signature, out: Float64Array): Float64Array {
+/**
+ * The features of a pair, written into `out` (FEATURES order). `b` may be terms from..to of larger arrays (the
+ * story index's), so no view is made per comparison.
+ */
+export function pairFeatures(a: Signature, b: Signature, out: Float64Array, from = 0, to = b.hashes.length): Float64Array {
   let dot = 0, normA = 0, normB = 0, shared = 0, sharedWeight = 0, rarest = 0;
   let titleA = 0, titleB = 0, titleBoth = 0, coverA = 0, coverB = 0;
   let numbersA = 0, numbersB = 0, numbersShared = 0, titleNumbersA = 0, titleNumbersB = 0, titleNumbersMet = 0;
-  const na = a.hashes.length, nb = b.hashes.length;
+  const na = a.hashes.length, nb = to - from;
   for (let i = 0; i < na; i++) {
     const w = titleWeight(a, i);
     normA += w * w;
     if (a.flags[i]! & IN_TITLE) titleA += a.weights[i]!;
     if (a.flags[i]! & NUMBER) { numbersA++; if (a.flags[i]! & IN_TITLE) titleNumbersA++; }
   }
-  for (let j = 0; j < nb; j++) {
+  for (let j = from; j < to; j++) {
     const w = titleWeight(b, j);
     normB += w * w;
     if (b.flags[j]! & IN_TITLE) titleB += b.weights[j]!;
     if (b.flags[j]! & NUMBER) { numbersB++; if (b.flags[j]! & IN_TITLE) titleNumbersB++; }
   }
-  for (let i = 0, j = 0; i < na && j < nb; ) {
+  for (let i = 0, j = from; i < na && j < to; ) {
     const ha = a.hashes[i]!, hb = b.hashes[j]!;
     if (ha < hb) i++;
     else if (ha > hb) j++;
@@ -94,8 +97,8 @@ const TITLE_COVER = FEATURES.indexOf('titleCover');
  * article says anything of the other's title (0.7% of the retellings in stories-neus-train, and what two stories
  * sharing an outlet's boilerplate or a stock phrase look like).
  */
-export function pairLogit(a: Signature, b: Signature, model: StoryModel = STORY_MODEL): number {
-  pairFeatures(a, b, scratch);
+export function pairLogit(a: Signature, b: Signature, model: StoryModel = STORY_MODEL, from = 0, to = b.hashes.length): number {
+  pairFeatures(a, b, scratch, from, to);
   if (scratch[TITLE_COVER] === 0) return Number.NEGATIVE_INFINITY;
   let z = model.bias;
   for (let k = 0; k < FEATURES.length; k++) z += model.weights[k]! * scratch[k]!;

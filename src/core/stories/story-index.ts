@@ -55,6 +55,9 @@ export class StoryIndex implements StoryGrouping {
   /** The query that last met each article, so a candidate met through two terms is scored once. */
   private seenBy = new Int32Array(64);
   private queries = 0;
+  /** The articles one match compared, and their probabilities (reused: at most KEY_TERMS · POSTING_SCAN). */
+  private readonly compared = new Int32Array(KEY_TERMS * POSTING_SCAN);
+  private readonly probabilities = new Float64Array(KEY_TERMS * POSTING_SCAN);
   /** Ingestion matches an article, then adds it: its fingerprint is read once for both. */
   private lastRead: { fp: string; signature: Signature | null } = { fp: '', signature: null };
 
@@ -105,7 +108,8 @@ export class StoryIndex implements StoryGrouping {
     if (!s) return null;
     const when = minutesOf(publishedAt);
     const query = ++this.queries;
-    const byStory = new Map<string, number[]>();
+    const indexed: Signature = { hashes: this.hashes, weights: this.weights, flags: this.flags };
+    let compared = 0;
     for (const term of keyTerms(s)) {
       let posting = this.table[this.slotOf(s.hashes[term]!)]!;
       for (let n = 0; posting !== NONE && n < POSTING_SCAN; n++, posting = this.older[posting]!) {
@@ -115,13 +119,16 @@ export class StoryIndex implements StoryGrouping {
         const gap = when === NONE || this.minutes[k] === NONE ? 0 : (when - this.minutes[k]!) * MINUTE;
         const penalty = gapPenalty(gap);
         if (penalty === Number.NEGATIVE_INFINITY) continue;
-        const p = sameStoryProbability(pairLogit(s, this.signature(k), this.model) + penalty, this.count, this.model);
-        const story = this.storyIds[k]!;
-        const list = byStory.get(story);
-        if (list) list.push(p);
-        else byStory.set(story, [p]);
+        this.compared[compared] = k;
+        this.probabilities[compared++] = sameStoryProbability(pairLogit(s, indexed, this.model, this.start[k], this.start[k + 1]) + penalty, this.count, this.model);
       }
     }
+    // A story's link is at most its best pair's probability: only stories with a pair at the bar can be joined,
+    // so only theirs are gathered (most candidates share a common word and nothing else).
+    const byStory = new Map<string, number[]>();
+    for (let c = 0; c < compared; c++) if (this.probabilities[c]! >= JOIN_LINK) byStory.set(this.storyIds[this.compared[c]!]!, []);
+    if (byStory.size)
+      for (let c = 0; c < compared; c++) byStory.get(this.storyIds[this.compared[c]!]!)?.push(this.probabilities[c]!);
     let best: string | null = null;
     let bestLink = JOIN_LINK;
     for (const [story, probabilities] of byStory) {
@@ -137,12 +144,6 @@ export class StoryIndex implements StoryGrouping {
   private read(fp: string): Signature | null {
     if (fp !== this.lastRead.fp) this.lastRead = { fp, signature: decodeSignature(fp) };
     return this.lastRead.signature;
-  }
-
-  /** Article k's signature, as views into the flat arrays. */
-  private signature(k: number): Signature {
-    const from = this.start[k]!, to = this.start[k + 1]!;
-    return { hashes: this.hashes.subarray(from, to), weights: this.weights.subarray(from, to), flags: this.flags.subarray(from, to) };
   }
 
   /** The table slot of a term: its chain's head, or the empty slot it would take. */
