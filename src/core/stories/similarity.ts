@@ -34,27 +34,42 @@ const GAP_PENALTY_PER_DAY = 3;
 
 const titleWeight = (s: Signature, i: number) => s.weights[i]! * (s.flags[i]! & IN_TITLE ? 2 : 1);
 
+/** What a pair's features need of one side alone: kept per article by the story index, not recounted per pair. */
+export interface SideTotals {
+  /** Squared norm of the title-weighted vector. */
+  norm: number;
+  /** Weight of the title's terms. */
+  title: number;
+  numbers: number;
+  titleNumbers: number;
+}
+
+/** The totals of terms from..to of a signature. */
+export function sideTotals(s: Signature, from = 0, to = s.hashes.length): SideTotals {
+  const t = { norm: 0, title: 0, numbers: 0, titleNumbers: 0 };
+  for (let i = from; i < to; i++) {
+    const w = titleWeight(s, i);
+    t.norm += w * w;
+    if (s.flags[i]! & IN_TITLE) t.title += s.weights[i]!;
+    if (s.flags[i]! & NUMBER) {
+      t.numbers++;
+      if (s.flags[i]! & IN_TITLE) t.titleNumbers++;
+    }
+  }
+  return t;
+}
+
 /**
  * The features of a pair, written into `out` (FEATURES order). `b` may be terms from..to of larger arrays (the
- * story index's), so no view is made per comparison.
+ * story index's), so no view is made per comparison; either side's totals may be given when known.
  */
-export function pairFeatures(a: Signature, b: Signature, out: Float64Array, from = 0, to = b.hashes.length): Float64Array {
-  let dot = 0, normA = 0, normB = 0, shared = 0, sharedWeight = 0, rarest = 0;
-  let titleA = 0, titleB = 0, titleBoth = 0, coverA = 0, coverB = 0;
-  let numbersA = 0, numbersB = 0, numbersShared = 0, titleNumbersA = 0, titleNumbersB = 0, titleNumbersMet = 0;
+export function pairFeatures(a: Signature, b: Signature, out: Float64Array, from = 0, to = b.hashes.length, totalsA = sideTotals(a), totalsB = sideTotals(b, from, to)): Float64Array {
+  let dot = 0, shared = 0, sharedWeight = 0, rarest = 0;
+  let titleBoth = 0, coverA = 0, coverB = 0;
+  let numbersShared = 0, titleNumbersMet = 0;
+  const normA = totalsA.norm, normB = totalsB.norm, titleA = totalsA.title, titleB = totalsB.title;
+  const numbersA = totalsA.numbers, numbersB = totalsB.numbers, titleNumbersA = totalsA.titleNumbers, titleNumbersB = totalsB.titleNumbers;
   const na = a.hashes.length, nb = to - from;
-  for (let i = 0; i < na; i++) {
-    const w = titleWeight(a, i);
-    normA += w * w;
-    if (a.flags[i]! & IN_TITLE) titleA += a.weights[i]!;
-    if (a.flags[i]! & NUMBER) { numbersA++; if (a.flags[i]! & IN_TITLE) titleNumbersA++; }
-  }
-  for (let j = from; j < to; j++) {
-    const w = titleWeight(b, j);
-    normB += w * w;
-    if (b.flags[j]! & IN_TITLE) titleB += b.weights[j]!;
-    if (b.flags[j]! & NUMBER) { numbersB++; if (b.flags[j]! & IN_TITLE) titleNumbersB++; }
-  }
   for (let i = 0, j = from; i < na && j < to; ) {
     const ha = a.hashes[i]!, hb = b.hashes[j]!;
     if (ha < hb) i++;
@@ -97,8 +112,8 @@ const TITLE_COVER = FEATURES.indexOf('titleCover');
  * article says anything of the other's title (0.7% of the retellings in stories-neus-train, and what two stories
  * sharing an outlet's boilerplate or a stock phrase look like).
  */
-export function pairLogit(a: Signature, b: Signature, model: StoryModel = STORY_MODEL, from = 0, to = b.hashes.length): number {
-  pairFeatures(a, b, scratch, from, to);
+export function pairLogit(a: Signature, b: Signature, model: StoryModel = STORY_MODEL, from = 0, to = b.hashes.length, totalsA?: SideTotals, totalsB?: SideTotals): number {
+  pairFeatures(a, b, scratch, from, to, totalsA, totalsB);
   if (scratch[TITLE_COVER] === 0) return Number.NEGATIVE_INFINITY;
   let z = model.bias;
   for (let k = 0; k < FEATURES.length; k++) z += model.weights[k]! * scratch[k]!;

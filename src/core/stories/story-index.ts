@@ -7,7 +7,7 @@ import { DocumentFrequency } from './document-frequency';
 import { KEY_TERMS, keyTerms } from './key-terms';
 import { fingerprint } from './fingerprint';
 import { type Signature, decodeSignature } from './signature';
-import { JOIN_LINK, type StoryModel, STORY_MODEL, gapPenalty, groupLink, pairLogit, sameStoryProbability } from './similarity';
+import { JOIN_LINK, type SideTotals, type StoryModel, STORY_MODEL, gapPenalty, groupLink, pairLogit, sameStoryProbability, sideTotals } from './similarity';
 
 /** Only the latest this-many articles of one key term are compared: a crowded term is a topic, not evidence. */
 const POSTING_SCAN = 64;
@@ -47,6 +47,10 @@ export class StoryIndex implements StoryGrouping {
   private flags = new Uint8Array(1024);
   private start = new Int32Array(65).fill(0);
   private minutes = new Int32Array(64);
+  /** Each article's side totals (see SideTotals): norm and title weight, numbers and title numbers. */
+  private norms = new Float32Array(64);
+  private titles = new Float32Array(64);
+  private numbers = new Uint8Array(128);
   private older = new Int32Array(64 * KEY_TERMS);
   private postingTerm = new Uint32Array(64 * KEY_TERMS);
   /** Open addressing (linear probing, power-of-two size): the newest posting of each term, or NONE. */
@@ -86,6 +90,11 @@ export class StoryIndex implements StoryGrouping {
     this.flags.set(s.flags, at);
     this.start[k + 1] = at + s.hashes.length;
     this.minutes[k] = minutesOf(c.publishedAt);
+    const totals = sideTotals(s);
+    this.norms[k] = totals.norm;
+    this.titles[k] = totals.title;
+    this.numbers[2 * k] = totals.numbers;
+    this.numbers[2 * k + 1] = totals.titleNumbers;
     this.storyIds.push(c.storyId);
     this.storySizes.set(c.storyId, (this.storySizes.get(c.storyId) ?? 0) + 1);
     this.df.add(s.hashes);
@@ -109,6 +118,8 @@ export class StoryIndex implements StoryGrouping {
     const when = minutesOf(publishedAt);
     const query = ++this.queries;
     const indexed: Signature = { hashes: this.hashes, weights: this.weights, flags: this.flags };
+    const totals = sideTotals(s);
+    const other: SideTotals = { norm: 0, title: 0, numbers: 0, titleNumbers: 0 };
     let compared = 0;
     for (const term of keyTerms(s)) {
       let posting = this.table[this.slotOf(s.hashes[term]!)]!;
@@ -119,8 +130,13 @@ export class StoryIndex implements StoryGrouping {
         const gap = when === NONE || this.minutes[k] === NONE ? 0 : (when - this.minutes[k]!) * MINUTE;
         const penalty = gapPenalty(gap);
         if (penalty === Number.NEGATIVE_INFINITY) continue;
+        other.norm = this.norms[k]!;
+        other.title = this.titles[k]!;
+        other.numbers = this.numbers[2 * k]!;
+        other.titleNumbers = this.numbers[2 * k + 1]!;
+        const logit = pairLogit(s, indexed, this.model, this.start[k], this.start[k + 1], totals, other);
         this.compared[compared] = k;
-        this.probabilities[compared++] = sameStoryProbability(pairLogit(s, indexed, this.model, this.start[k], this.start[k + 1]) + penalty, this.count, this.model);
+        this.probabilities[compared++] = sameStoryProbability(logit + penalty, this.count, this.model);
       }
     }
     // A story's link is at most its best pair's probability: only stories with a pair at the bar can be joined,
@@ -166,6 +182,9 @@ export class StoryIndex implements StoryGrouping {
     if (articles > this.minutes.length) {
       const size = Math.ceil(this.minutes.length * 1.5);
       this.minutes = grown(this.minutes, new Int32Array(size));
+      this.norms = grown(this.norms, new Float32Array(size));
+      this.titles = grown(this.titles, new Float32Array(size));
+      this.numbers = grown(this.numbers, new Uint8Array(2 * size));
       this.seenBy = grown(this.seenBy, new Int32Array(size));
       this.start = grown(this.start, new Int32Array(size + 1));
       this.older = grown(this.older, new Int32Array(size * KEY_TERMS));
