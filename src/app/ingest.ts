@@ -5,8 +5,7 @@ import { type Result, ok } from '../core/errors';
 import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
 import { itemIdentity } from '../core/stories/identity';
-import { fingerprint } from '../core/stories/fingerprint';
-import { StoryIndex } from '../core/stories/story-index';
+import { StoryIndex, type StoryGrouping } from '../core/stories/story-index';
 
 export interface IngestDeps {
   store: Store;
@@ -44,11 +43,12 @@ export function sourceName(feed: Feed, title: string | null): string {
 }
 
 /** Summarizes one item into an article (no I/O). */
-export function toArticle(item: RawItem, feed: Feed, name: string, now: string, storyOf: (fp: string) => string | null): Article {
+export function toArticle(item: RawItem, feed: Feed, name: string, now: string, stories: StoryGrouping): Article {
   const text = dropBoilerplateLines(item.text);
   const s = summarize(text, { title: item.title ?? null });
   const id = itemIdentity(item, feed.url);
-  const fp = fingerprint(s.title, text);
+  const publishedAt = item.publishedAt ?? now;
+  const fp = stories.fingerprint(s.title, text, s.language);
   return {
     id,
     feedId: feed.id,
@@ -56,14 +56,14 @@ export function toArticle(item: RawItem, feed: Feed, name: string, now: string, 
     url: item.url ?? null,
     title: s.title,
     text,
-    publishedAt: item.publishedAt ?? now,
+    publishedAt,
     ingestedAt: now,
     language: s.language,
     summary: s.sentences,
     quotes: s.quotes,
     keywords: s.keywords,
     excerptOnly: item.excerptOnly ?? false,
-    storyId: storyOf(fp) ?? id,
+    storyId: stories.match(fp, publishedAt) ?? id,
     fingerprint: fp,
   };
 }
@@ -145,7 +145,7 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
     // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
     // items, so other feeds' fetches are not timed out by our own busy loop.
     await yieldToEventLoop();
-    const article = toArticle(item, feed, name, nowIso, (fp) => index.match(fp));
+    const article = toArticle(item, feed, name, nowIso, index);
     if (await deps.store.saveArticle(article)) {
       newCount++;
       index.add(article);

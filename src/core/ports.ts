@@ -103,11 +103,12 @@ export interface Store {
   /** Articles from these feeds that arrived in (since, until], oldest first. */
   articlesArrived(feedIds: string[], since: string, until: string): Promise<Article[]>;
   /**
-   * Id, story and fingerprint of articles that arrived since this instant: the candidates for story grouping.
+   * Id, story, fingerprint and publication time of articles that arrived since this instant: the candidates for
+   * story grouping.
    * Yielded one by one (row by row where the database can), so that two days of articles are never all held
    * as rows at once.
    */
-  recentFingerprints(since: string): AsyncIterable<{ id: string; storyId: string; fingerprint: string }>;
+  recentFingerprints(since: string): AsyncIterable<{ id: string; storyId: string; fingerprint: string; publishedAt: string }>;
 
   // Subscriptions: one per chat target.
   getSubscription(target: ChatTarget): Promise<Subscription | null>;

@@ -48,7 +48,7 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
     const pages = { left: MAX_PAGES_PER_READ };
     for (const listed of read.value.items) {
       const item = await withPageText(source, listed, location, pages);
-      const article = toArticle(item, feed, name, now, (fp) => stories.match(fp));
+      const article = toArticle(item, feed, name, now, stories);
       if (seen.has(article.id)) continue;
       seen.add(article.id);
       articles.push(article);

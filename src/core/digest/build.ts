@@ -1,6 +1,6 @@
 // From stored articles to a digest: group by story, rank, cap. Pure: the caller supplies the articles and "now".
 import type { Article, Digest, DigestEntry, Story } from '../model';
-import { sameStory } from '../stories/fingerprint';
+import { mergeGroups } from '../stories/merge';
 import { ENTRY_WORDS, entrySummary, keyQuote } from './entry';
 
 export interface DigestOptions {
@@ -27,22 +27,17 @@ export function groupByStory(articles: Article[]): Story[] {
 }
 
 /**
- * Stories whose articles are near-duplicates (MinHash similarity at or above SAME_STORY_SIMILARITY) become one: two outlets'
- * tellings ingested in different runs, or before the other was known, still make one entry with several
- * sources. Pairwise, so the caller bounds how many stories it passes.
+ * Stories that tell one event become one: two outlets' tellings ingested in different runs, or before the other was
+ * known, still make one entry with several sources. The same model and bar as ingestion (core/stories), compared
+ * among the stories given; near-linear, so the whole window can be passed.
  */
 export function mergeNearDuplicates(stories: Story[]): Story[] {
-  const parent = stories.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
-  for (let i = 0; i < stories.length; i++)
-    for (let j = i + 1; j < stories.length; j++)
-      if (root(i) !== root(j) && nearDuplicates(stories[i]!, stories[j]!)) parent[root(j)] = root(i);
+  const into = mergeGroups(stories.map((s) => s.articles));
   const merged = new Map<number, Story>();
   stories.forEach((s, i) => {
-    const r = root(i);
-    const into = merged.get(r);
-    if (into) into.articles.push(...s.articles);
-    else merged.set(r, { id: s.id, articles: [...s.articles] });
+    const target = merged.get(into[i]!);
+    if (target) target.articles.push(...s.articles);
+    else merged.set(into[i]!, { id: s.id, articles: [...s.articles] });
   });
   return [...merged.values()];
 }
@@ -51,9 +46,6 @@ export function mergeNearDuplicates(stories: Story[]): Story[] {
 export function groupStories(articles: Article[]): Story[] {
   return mergeNearDuplicates(groupByStory(articles));
 }
-
-const nearDuplicates = (a: Story, b: Story) =>
-  a.articles.some((x) => b.articles.some((y) => sameStory(x.fingerprint, y.fingerprint)));
 
 /** Whole-word, case-insensitive match of any topic in the story's title, keywords or text. */
 export function matchesTopics(story: Story, topics: string[]): number {
@@ -84,13 +76,24 @@ export function rankStories(stories: Story[], topics: string[], now: string): St
     .map((x) => x.s);
 }
 
+/**
+ * A story's versions, best written first: a complete text before a teaser, then the longest text, then the
+ * earliest. The entry takes its headline and summary from the first, and its key quote from the best versions.
+ */
+export function bestWritten(story: Story): Article[] {
+  return [...story.articles].sort(
+    (a, b) => Number(a.excerptOnly) - Number(b.excerptOnly) || b.text.length - a.text.length || a.publishedAt.localeCompare(b.publishedAt) || a.id.localeCompare(b.id),
+  );
+}
+
 function entryOf(story: Story, withQuote: boolean, summaryWords: number): DigestEntry {
-  // The lead article: the fullest telling (not a teaser), then the earliest.
-  const lead = [...story.articles].sort((a, b) => Number(a.excerptOnly) - Number(b.excerptOnly) || b.summary.length - a.summary.length || a.publishedAt.localeCompare(b.publishedAt))[0]!;
+  const versions = bestWritten(story);
+  const lead = versions[0]!;
+  // Every outlet that carried the story, the one the entry quotes first.
   const sources = new Map<string, string | null>();
-  for (const a of story.articles) if (!sources.has(a.sourceName)) sources.set(a.sourceName, a.url);
+  for (const a of versions) if (!sources.has(a.sourceName)) sources.set(a.sourceName, a.url);
   const summary = entrySummary(lead.summary, lead.title, summaryWords);
-  const quote = withQuote ? keyQuote([...lead.quotes, ...story.articles.filter((a) => a !== lead).flatMap((a) => a.quotes)], summary) : null;
+  const quote = withQuote ? keyQuote(versions.flatMap((a) => a.quotes), summary) : null;
   return {
     storyId: story.id,
     headline: lead.title,
@@ -103,13 +106,9 @@ function entryOf(story: Story, withQuote: boolean, summaryWords: number): Digest
   };
 }
 
-/** How many of the best stories the near-duplicate merge looks at: bounds its pairwise cost on a busy window. */
-export const MERGE_POOL = 200;
-
 export function buildDigest(articles: Article[], o: DigestOptions): Digest {
   let stories = groupByStory(articles);
   if (o.topics.length) stories = stories.filter((s) => matchesTopics(s, o.topics) > 0);
-  const pool = stories.length > MERGE_POOL ? rankStories(stories, o.topics, o.now).slice(0, MERGE_POOL) : stories;
-  const ranked = rankStories(mergeNearDuplicates(pool), o.topics, o.now).slice(0, Math.max(1, o.maxStories));
+  const ranked = rankStories(mergeNearDuplicates(stories), o.topics, o.now).slice(0, Math.max(1, o.maxStories));
   return { timezone: o.timezone, since: o.since, until: o.until, generatedAt: o.now, entries: ranked.map((s) => entryOf(s, o.quotes, o.summaryWords ?? ENTRY_WORDS)) };
 }

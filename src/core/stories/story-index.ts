@@ -1,52 +1,71 @@
-// Recent articles indexed by bands of their MinHash signature (locality-sensitive hashing), so matching a new
-// article compares it with the few that share a band instead of every article of the last two days.
+// Recent articles indexed by their key terms (the rarest of each signature), so matching a new article compares it
+// with the few that share a name or a rare word instead of every article of the last two days.
 // A polling run holds every article of the story window here (tens of thousands), so the index is a few flat
-// typed arrays rather than a Map of objects: 0.3–0.5 KB an article instead of 1–2 KB, none of it on the JS heap
-// the garbage collector walks, and no boxed number for each of the 32 band keys of an article.
-import { SAME_STORY_SIMILARITY, SLOTS, signatureSlots } from './fingerprint';
+// typed arrays rather than objects per article: signatures, arrival times and posting chains, none of it on the
+// JS heap the garbage collector walks. The document frequencies that weigh new articles' terms live here too.
+import { DocumentFrequency } from './document-frequency';
+import { KEY_TERMS, keyTerms } from './key-terms';
+import { fingerprint } from './fingerprint';
+import { type Signature, decodeSignature } from './signature';
+import { JOIN_LINK, type SideTotals, type StoryModel, STORY_MODEL, gapPenalty, groupLink, pairLogit, sameStoryProbability, sideTotals } from './similarity';
 
-/** Slots per band: two 16-bit slots agree by chance about once in four billion. */
-const BAND = 2;
-const BANDS = SLOTS / BAND;
-/** Only the latest this-many articles of one band are compared: a crowded band is a common phrase, not evidence. */
-const BUCKET_SCAN = 64;
-/** Slots an article needs in common with an earlier one to be the same story. */
-const NEEDED = Math.ceil(SAME_STORY_SIMILARITY * SLOTS);
+/** Only the latest this-many articles of one key term are compared: a crowded term is a topic, not evidence. */
+const POSTING_SCAN = 64;
 const NONE = -1;
+const MINUTE = 60_000;
 
 export interface StoryCandidate {
   storyId: string;
   fingerprint: string;
+  /** When the article was published (ISO); articles too far apart never share a story. */
+  publishedAt?: string;
 }
 
-/** A well-mixed 32-bit hash of a band's two slots and the band's number. */
-function bandHash(band: number, hi: number, lo: number): number {
-  let h = ((hi << 16) | lo) ^ Math.imul(band + 1, 0x9e3779b1);
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+/** What ingestion needs to group an article: its fingerprint, then the story it joins (null for a new one). */
+export interface StoryGrouping {
+  fingerprint(title: string, text: string, language?: string): string;
+  match(fingerprint: string, publishedAt?: string): string | null;
 }
+
+const minutesOf = (iso: string | undefined): number => {
+  const ms = iso ? Date.parse(iso) : Number.NaN;
+  return Number.isFinite(ms) ? Math.round(ms / MINUTE) : NONE;
+};
 
 /**
- * Article k is the k-th added. Its band b is the posting k·BANDS + b; a bucket (one band's two slot values) is a
- * chain of postings, newest first: the hash table holds the newest, `older` links each to the one before it.
- * The bucket's key is not stored: it is read back from the signature of the posting's article.
+ * Article k is the k-th added. Its terms are terms[start[k] … start[k+1]). Its m-th key term is the posting
+ * k·KEY_TERMS + m; a term's postings form a chain, newest first: the table holds the newest, `older` links each to
+ * the one before it, and `postingTerm` says which term a posting is of.
  */
-export class StoryIndex {
+export class StoryIndex implements StoryGrouping {
   private count = 0;
   private readonly storyIds: string[] = [];
-  /** The signatures, SLOTS slots per article: article k's start at k·SLOTS. */
-  private slots: Uint16Array;
-  /** For each posting, the previous posting of its bucket, or NONE. */
-  private older: Int32Array;
-  /** Open addressing (linear probing, power-of-two size): the newest posting of each bucket, or NONE. */
-  private table = new Int32Array(256).fill(NONE);
-  private buckets = 0;
+  private readonly storySizes = new Map<string, number>();
+  private readonly df = new DocumentFrequency();
+  private hashes = new Uint32Array(1024);
+  private weights = new Float32Array(1024);
+  private flags = new Uint8Array(1024);
+  private start = new Int32Array(65).fill(0);
+  private minutes = new Int32Array(64);
+  /** Each article's side totals (see SideTotals): norm and title weight, numbers and title numbers. */
+  private norms = new Float32Array(64);
+  private titles = new Float32Array(64);
+  private numbers = new Uint8Array(128);
+  private older = new Int32Array(64 * KEY_TERMS);
+  private postingTerm = new Uint32Array(64 * KEY_TERMS);
+  /** Open addressing (linear probing, power-of-two size): the newest posting of each term, or NONE. */
+  private table = new Int32Array(1024).fill(NONE);
+  private terms = 0;
+  /** The query that last met each article, so a candidate met through two terms is scored once. */
+  private seenBy = new Int32Array(64);
+  private queries = 0;
+  /** The articles one match compared, and their probabilities (reused: at most KEY_TERMS · POSTING_SCAN). */
+  private readonly compared = new Int32Array(KEY_TERMS * POSTING_SCAN);
+  private readonly probabilities = new Float64Array(KEY_TERMS * POSTING_SCAN);
+  /** Ingestion matches an article, then adds it: its fingerprint is read once for both. */
+  private lastRead: { fp: string; signature: Signature | null } = { fp: '', signature: null };
 
-  constructor(candidates: Iterable<StoryCandidate> = []) {
-    const expected = Array.isArray(candidates) ? candidates.length : 0;
-    this.slots = new Uint16Array(Math.max(16, expected) * SLOTS);
-    this.older = new Int32Array(Math.max(16, expected) * BANDS);
+  constructor(candidates: Iterable<StoryCandidate> = [], private readonly model: StoryModel = STORY_MODEL) {
     for (const c of candidates) this.add(c);
   }
 
@@ -55,96 +74,133 @@ export class StoryIndex {
     return this.count;
   }
 
-  add(c: StoryCandidate): void {
-    const signature = signatureSlots(c.fingerprint);
-    if (!signature) return;
-    if ((this.count + 1) * SLOTS > this.slots.length) this.grow();
-    const k = this.count++;
-    this.slots.set(signature, k * SLOTS);
-    this.storyIds.push(c.storyId);
-    for (let b = 0; b < BANDS; b++) {
-      const at = this.position(this.slots, k * SLOTS, b);
-      const newest = this.table[at]!;
-      this.older[k * BANDS + b] = newest;
-      this.table[at] = k * BANDS + b;
-      if (newest === NONE && ++this.buckets * 4 > this.table.length * 3) this.rehash();
-    }
+  /** The fingerprint of a new article, its terms weighted by how rare they are among the indexed articles. */
+  fingerprint(title: string, text: string, language = 'en'): string {
+    return fingerprint(title, text, language, this.df);
   }
 
-  /** The story of the most similar earlier article at or above the threshold, or null for a new story. */
-  match(fp: string): string | null {
-    const signature = signatureSlots(fp);
-    if (!signature) return null;
-    let best = NONE;
-    let bestSame = NEEDED - 1;
-    // Bands in order, each bucket newest first; an article met again in a later band scores the same and so
-    // never displaces the first best.
-    for (let b = 0; b < BANDS; b++) {
-      let posting = this.table[this.position(signature, 0, b)]!;
-      for (let n = 0; posting !== NONE && n < BUCKET_SCAN; n++, posting = this.older[posting]!) {
-        const k = Math.floor(posting / BANDS);
-        const same = this.agreement(signature, k, bestSame + 1);
-        if (same > bestSame) {
-          best = k;
-          bestSame = same;
-        }
+  add(c: StoryCandidate): void {
+    const s = this.read(c.fingerprint);
+    if (!s) return;
+    const k = this.count;
+    this.reserve(k + 1, this.start[k]! + s.hashes.length);
+    const at = this.start[k]!;
+    this.hashes.set(s.hashes, at);
+    this.weights.set(s.weights, at);
+    this.flags.set(s.flags, at);
+    this.start[k + 1] = at + s.hashes.length;
+    this.minutes[k] = minutesOf(c.publishedAt);
+    const totals = sideTotals(s);
+    this.norms[k] = totals.norm;
+    this.titles[k] = totals.title;
+    this.numbers[2 * k] = totals.numbers;
+    this.numbers[2 * k + 1] = totals.titleNumbers;
+    this.storyIds.push(c.storyId);
+    this.storySizes.set(c.storyId, (this.storySizes.get(c.storyId) ?? 0) + 1);
+    this.df.add(s.hashes);
+    this.count++;
+    keyTerms(s).forEach((term, m) => {
+      const posting = k * KEY_TERMS + m;
+      const h = s.hashes[term]!;
+      const slot = this.slotOf(h);
+      const newest = this.table[slot]!;
+      this.older[posting] = newest;
+      this.postingTerm[posting] = h;
+      this.table[slot] = posting;
+      if (newest === NONE && ++this.terms * 4 > this.table.length * 3) this.rehash();
+    });
+  }
+
+  /** The story the article joins (the best linked one at or above the bar), or null for a new story. */
+  match(fp: string, publishedAt?: string): string | null {
+    const s = this.read(fp);
+    if (!s) return null;
+    const when = minutesOf(publishedAt);
+    const query = ++this.queries;
+    const indexed: Signature = { hashes: this.hashes, weights: this.weights, flags: this.flags };
+    const totals = sideTotals(s);
+    const other: SideTotals = { norm: 0, title: 0, numbers: 0, titleNumbers: 0 };
+    let compared = 0;
+    for (const term of keyTerms(s)) {
+      let posting = this.table[this.slotOf(s.hashes[term]!)]!;
+      for (let n = 0; posting !== NONE && n < POSTING_SCAN; n++, posting = this.older[posting]!) {
+        const k = Math.floor(posting / KEY_TERMS);
+        if (this.seenBy[k] === query) continue;
+        this.seenBy[k] = query;
+        const gap = when === NONE || this.minutes[k] === NONE ? 0 : (when - this.minutes[k]!) * MINUTE;
+        const penalty = gapPenalty(gap);
+        if (penalty === Number.NEGATIVE_INFINITY) continue;
+        other.norm = this.norms[k]!;
+        other.title = this.titles[k]!;
+        other.numbers = this.numbers[2 * k]!;
+        other.titleNumbers = this.numbers[2 * k + 1]!;
+        const logit = pairLogit(s, indexed, this.model, this.start[k], this.start[k + 1], totals, other);
+        this.compared[compared] = k;
+        this.probabilities[compared++] = sameStoryProbability(logit + penalty, this.count, this.model);
       }
     }
-    return best === NONE ? null : this.storyIds[best]!;
-  }
-
-  /** Slots article k shares with the signature; any count below `enough` may come back as 0 (it stops early). */
-  private agreement(signature: Uint16Array, k: number, enough: number): number {
-    const at = k * SLOTS;
-    let same = 0;
-    for (let i = 0; i < SLOTS; i++) {
-      if (this.slots[at + i] === signature[i]) same++;
-      else if (same + SLOTS - 1 - i < enough) return 0;
+    // A story's link is at most its best pair's probability: only stories with a pair at the bar can be joined,
+    // so only theirs are gathered (most candidates share a common word and nothing else).
+    const byStory = new Map<string, number[]>();
+    for (let c = 0; c < compared; c++) if (this.probabilities[c]! >= JOIN_LINK) byStory.set(this.storyIds[this.compared[c]!]!, []);
+    if (byStory.size)
+      for (let c = 0; c < compared; c++) byStory.get(this.storyIds[this.compared[c]!]!)?.push(this.probabilities[c]!);
+    let best: string | null = null;
+    let bestLink = JOIN_LINK;
+    for (const [story, probabilities] of byStory) {
+      const link = groupLink(probabilities, this.storySizes.get(story)!);
+      if (link >= bestLink) {
+        best = story;
+        bestLink = link;
+      }
     }
-    return same;
+    return best;
   }
 
-  /**
-   * Where band b of the signature `slots` (starting at `at`) sits in the table: its bucket, or the empty place
-   * it would take.
-   */
-  private position(slots: Uint16Array, at: number, b: number): number {
-    const hi = slots[at + b * BAND]!;
-    const lo = slots[at + b * BAND + 1]!;
+  private read(fp: string): Signature | null {
+    if (fp !== this.lastRead.fp) this.lastRead = { fp, signature: decodeSignature(fp) };
+    return this.lastRead.signature;
+  }
+
+  /** The table slot of a term: its chain's head, or the empty slot it would take. */
+  private slotOf(h: number): number {
     const mask = this.table.length - 1;
-    for (let i = bandHash(b, hi, lo) & mask; ; i = (i + 1) & mask) {
+    for (let i = Math.imul(h, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
       const posting = this.table[i]!;
-      if (posting === NONE) return i;
-      if (posting % BANDS !== b) continue;
-      const start = Math.floor(posting / BANDS) * SLOTS + b * BAND;
-      if (this.slots[start] === hi && this.slots[start + 1] === lo) return i;
+      if (posting === NONE || this.postingTerm[posting] === h) return i;
     }
   }
 
-  /** Room for half as many articles again: the arrays stay within a third of what they hold. */
-  private grow(): void {
-    const articles = Math.ceil((this.slots.length / SLOTS) * 1.5);
-    const slots = new Uint16Array(articles * SLOTS);
-    slots.set(this.slots);
-    this.slots = slots;
-    const older = new Int32Array(articles * BANDS);
-    older.set(this.older);
-    this.older = older;
+  /** Room for `articles` articles and `termCount` terms, half as much again each time it grows. */
+  private reserve(articles: number, termCount: number): void {
+    if (termCount > this.hashes.length) {
+      const size = Math.ceil(Math.max(termCount, this.hashes.length * 1.5));
+      this.hashes = grown(this.hashes, new Uint32Array(size));
+      this.weights = grown(this.weights, new Float32Array(size));
+      this.flags = grown(this.flags, new Uint8Array(size));
+    }
+    if (articles > this.minutes.length) {
+      const size = Math.ceil(this.minutes.length * 1.5);
+      this.minutes = grown(this.minutes, new Int32Array(size));
+      this.norms = grown(this.norms, new Float32Array(size));
+      this.titles = grown(this.titles, new Float32Array(size));
+      this.numbers = grown(this.numbers, new Uint8Array(2 * size));
+      this.seenBy = grown(this.seenBy, new Int32Array(size));
+      this.start = grown(this.start, new Int32Array(size + 1));
+      this.older = grown(this.older, new Int32Array(size * KEY_TERMS));
+      this.postingTerm = grown(this.postingTerm, new Uint32Array(size * KEY_TERMS));
+    }
   }
 
-  /** Twice the table, each bucket's newest posting placed anew (the chains behind it stay as they are). */
+  /** Twice the table, each term's newest posting placed anew (the chains behind it stay as they are). */
   private rehash(): void {
     const old = this.table;
     this.table = new Int32Array(old.length * 2).fill(NONE);
-    for (const posting of old) {
-      if (posting === NONE) continue;
-      const b = posting % BANDS;
-      this.table[this.position(this.slots, Math.floor(posting / BANDS) * SLOTS, b)] = posting;
-    }
+    for (const posting of old) if (posting !== NONE) this.table[this.slotOf(this.postingTerm[posting]!)] = posting;
   }
 }
 
-/** The story of the closest earlier article within the threshold, or null for a new story. */
-export function matchStory(fp: string, candidates: StoryCandidate[]): string | null {
-  return new StoryIndex(candidates).match(fp);
+function grown<T extends Uint32Array | Float32Array | Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from as never);
+  return to;
 }

@@ -170,9 +170,9 @@ export class SqlStore implements Store {
     return rows.map(toArticle);
   }
 
-  async *recentFingerprints(since: string): AsyncIterable<{ id: string; storyId: string; fingerprint: string }> {
-    const query = this.db.selectFrom('articles').select(['id', 'story_id', 'fingerprint']).where('ingested_at', '>', since);
-    for await (const r of this.options.streams ? query.stream() : await query.execute()) yield { id: r.id, storyId: r.story_id, fingerprint: r.fingerprint };
+  async *recentFingerprints(since: string): AsyncIterable<{ id: string; storyId: string; fingerprint: string; publishedAt: string }> {
+    const query = this.db.selectFrom('articles').select(['id', 'story_id', 'fingerprint', 'published_at']).where('ingested_at', '>', since);
+    for await (const r of this.options.streams ? query.stream() : await query.execute()) yield { id: r.id, storyId: r.story_id, fingerprint: r.fingerprint, publishedAt: r.published_at };
   }
 
   async getSubscription(target: ChatTarget): Promise<Subscription | null> {

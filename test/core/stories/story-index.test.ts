@@ -1,130 +1,107 @@
-// The story index must find exactly what a plain scan of each band's latest articles finds, however it stores them.
+// The story index: retellings join the first telling's story, other stories stay apart, time and numbers split,
+// and the key-term shortcut finds what comparing with every indexed article finds.
 import { describe, expect, it } from 'vitest';
-import { SAME_STORY_SIMILARITY, SLOTS, signatureSlots } from '../../../src/core/stories/fingerprint';
+import stories from '../../fixtures/stories.json';
 import { StoryIndex } from '../../../src/core/stories/story-index';
+import { decodeSignature } from '../../../src/core/stories/signature';
+import { keyTerms } from '../../../src/core/stories/key-terms';
+import { FEATURES, JOIN_LINK, gapPenalty, groupLink, pairFeatures, pairLogit, sameStoryProbability } from '../../../src/core/stories/similarity';
 
-const BAND = 2;
-const BUCKET_SCAN = 64;
+const at = (hours: number) => new Date(Date.parse('2025-06-03T08:00:00Z') + hours * 3_600_000).toISOString();
 
-/** The index's contract spelled out plainly: per band, the latest BUCKET_SCAN articles sharing it, newest first. */
-class ScanIndex {
-  private readonly bands = new Map<string, { storyId: string; slots: Uint16Array }[]>();
-
-  add(c: { storyId: string; fingerprint: string }): void {
-    const slots = signatureSlots(c.fingerprint);
-    if (!slots) return;
-    for (let b = 0; b < SLOTS / BAND; b++) {
-      const key = `${b}:${slots[b * BAND]}:${slots[b * BAND + 1]}`;
-      const bucket = this.bands.get(key) ?? [];
-      bucket.push({ storyId: c.storyId, slots });
-      this.bands.set(key, bucket);
-    }
-  }
-
-  match(fp: string): string | null {
-    const slots = signatureSlots(fp);
-    if (!slots) return null;
-    let best: { storyId: string; same: number } | null = null;
-    for (let b = 0; b < SLOTS / BAND; b++) {
-      const bucket = this.bands.get(`${b}:${slots[b * BAND]}:${slots[b * BAND + 1]}`) ?? [];
-      for (const e of bucket.slice(-BUCKET_SCAN).reverse()) {
-        let same = 0;
-        for (let i = 0; i < SLOTS; i++) if (e.slots[i] === slots[i]) same++;
-        if (same >= Math.ceil(SAME_STORY_SIMILARITY * SLOTS) && (!best || same > best.same)) best = { storyId: e.storyId, same };
-      }
-    }
-    return best?.storyId ?? null;
-  }
-}
-
-/** A deterministic pseudo-random source, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
-}
-
-const hex = (slots: number[]) => slots.map((v) => v.toString(16).padStart(4, '0')).join('');
-
-/**
- * Signatures as news gives them: most unrelated, some retellings (a share of slots changed), and slot values
- * drawn from a small range so that many bands are shared by chance, crowding buckets past the scan limit.
- */
-function signatures(n: number, seed: number): string[] {
-  const rnd = random(seed);
-  const out: number[][] = [];
-  for (let k = 0; k < n; k++) {
-    const earlier = out[Math.floor(rnd() * out.length)];
-    if (earlier && rnd() < 0.4) out.push(earlier.map((v) => (rnd() < 0.3 + rnd() * 0.5 ? Math.floor(rnd() * 65536) : v)));
-    else out.push(Array.from({ length: SLOTS }, () => (rnd() < 0.3 ? Math.floor(rnd() * 2) : Math.floor(rnd() * 65536))));
-  }
-  return out.map(hex);
+/** Feeds the articles to an index in order; the story each joined. */
+function ingest(index: StoryIndex, articles: { title: string; text: string; hours?: number }[]): string[] {
+  return articles.map((a, i) => {
+    const fp = index.fingerprint(a.title, a.text);
+    const story = index.match(fp, at(a.hours ?? 0)) ?? `story-${i}`;
+    index.add({ storyId: story, fingerprint: fp, publishedAt: at(a.hours ?? 0) });
+    return story;
+  });
 }
 
 describe('StoryIndex', () => {
-  it('matches as a scan of the latest articles of each band does, through many growths of its storage', () => {
+  it('groups each outlet’s telling into one story and keeps other stories apart', () => {
+    const joined = ingest(new StoryIndex(), stories);
+    const byLabel = new Map<string, Set<string>>();
+    stories.forEach((s, i) => byLabel.set(s.story, (byLabel.get(s.story) ?? new Set()).add(joined[i]!)));
+    for (const [label, ids] of byLabel) expect([label, ids.size]).toEqual([label, 1]);
+    expect(new Set(joined).size).toBe(byLabel.size);
+  });
+
+  it('does not merge the same words told days apart, and still merges a retelling of the next morning', () => {
+    const [first, second] = stories.filter((s) => s.story === stories[0]!.story);
+    expect(new Set(ingest(new StoryIndex(), [{ ...first!, hours: 0 }, { ...second!, hours: 72 }])).size).toBe(2);
+    expect(new Set(ingest(new StoryIndex(), [{ ...first!, hours: 0 }, { ...second!, hours: 14 }])).size).toBe(1);
+    expect(gapPenalty(20 * 3_600_000)).toBeLessThan(gapPenalty(13 * 3_600_000));
+    expect(gapPenalty(37 * 3_600_000)).toBe(Number.NEGATIVE_INFINITY);
+  });
+
+  it('counts differing figures against a recurring story (last week’s jobless claims)', () => {
     const index = new StoryIndex();
-    const scan = new ScanIndex();
-    const found: (string | null)[] = [];
-    const expected: (string | null)[] = [];
-    signatures(3000, 7).forEach((fp, i) => {
-      found.push(index.match(fp));
-      expected.push(scan.match(fp));
-      const candidate = { storyId: expected[i] ?? `story-${i}`, fingerprint: fp };
-      index.add(candidate);
-      scan.add(candidate);
+    const lead = (n: string) => `First-time claims for unemployment benefits came to ${n} last week, the Labor Department said, as employers kept cutting jobs in the pandemic.`;
+    const a = decodeSignature(index.fingerprint('Jobless claims fall to 576,000', lead('576,000')))!;
+    const same = decodeSignature(index.fingerprint('Weekly jobless claims drop to 576,000', lead('576,000')))!;
+    const other = decodeSignature(index.fingerprint('Jobless claims fall to 684,000', lead('684,000')))!;
+    const f = new Float64Array(FEATURES.length);
+    expect(pairFeatures(a, other, f)[FEATURES.indexOf('numbersDiffer')]).toBe(1);
+    expect(pairFeatures(a, same, f)[FEATURES.indexOf('numbersDiffer')]).toBe(0);
+    expect(pairLogit(a, other)).toBeLessThan(pairLogit(a, same));
+  });
+
+  it('asks for more evidence the more articles it chooses among', () => {
+    expect(sameStoryProbability(0, 20_000)).toBeLessThan(sameStoryProbability(0, 30));
+    // One strong pair joins a single article; a story of nine needs three.
+    expect(groupLink([0.9], 1)).toBeGreaterThanOrEqual(JOIN_LINK);
+    expect(groupLink([0.9, 0.1, 0.1], 9)).toBeLessThan(JOIN_LINK);
+    expect(groupLink([0.9, 0.8, 0.7, 0.1], 9)).toBeGreaterThanOrEqual(JOIN_LINK);
+  });
+
+  it('finds what comparing with every indexed article that shares a key term finds, through many growths of its storage', () => {
+    // Many small stories from a shared vocabulary: key terms recur, so posting chains and the table grow and rehash.
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `w${(i * 7919).toString(36)}x`);
+    const pick = (seed: number, n: number) => Array.from({ length: n }, (_, k) => vocabulary[(seed * 31 + k * k * 17 + k) % vocabulary.length]).join(' ');
+    const articles = Array.from({ length: 300 }, (_, i) => ({ title: pick(Math.floor(i / 3), 6), text: `${pick(Math.floor(i / 3) + 1, 12)} ${pick(i, 3)}` }));
+    const index = new StoryIndex();
+    const all: { storyId: string; fingerprint: string }[] = [];
+    let joined = 0;
+    articles.forEach((a, i) => {
+      const fp = index.fingerprint(a.title, a.text);
+      // The plain computation: every indexed article scored, grouped by story, best link at or above the bar.
+      const s = decodeSignature(fp)!;
+      const keys = new Set(keyTerms(s).map((t) => s.hashes[t]));
+      const byStory = new Map<string, number[]>();
+      const sizes = new Map<string, number>();
+      for (const c of all) {
+        sizes.set(c.storyId, (sizes.get(c.storyId) ?? 0) + 1);
+        const other = decodeSignature(c.fingerprint)!;
+        if (!keyTerms(other).some((t) => keys.has(other.hashes[t]))) continue;
+        const p = sameStoryProbability(pairLogit(s, other), all.length);
+        byStory.set(c.storyId, [...(byStory.get(c.storyId) ?? []), p]);
+      }
+      let expected: string | null = null;
+      let best = JOIN_LINK;
+      for (const [story, ps] of byStory) {
+        const link = groupLink(ps, sizes.get(story)!);
+        if (link >= best) [expected, best] = [story, link];
+      }
+      const found = index.match(fp);
+      expect(found).toBe(expected);
+      if (found) joined++;
+      const storyId = found ?? `s${i}`;
+      index.add({ storyId, fingerprint: fp });
+      all.push({ storyId, fingerprint: fp });
     });
-    expect(found).toEqual(expected);
-    expect(index.size).toBe(3000);
-    // The data is worth testing on: both outcomes are common.
-    const matched = expected.filter((s) => s !== null).length;
-    expect(matched).toBeGreaterThan(500);
-    expect(matched).toBeLessThan(2500);
+    expect(joined).toBeGreaterThan(50);
+    expect(index.size).toBe(300);
   });
 
-  it('builds from stored candidates to the same answers as adding them one by one', () => {
-    const candidates = signatures(1500, 11).map((fingerprint, i) => ({ storyId: `s${i % 700}`, fingerprint }));
-    const built = new StoryIndex(candidates);
-    const scan = new ScanIndex();
-    candidates.forEach((c) => scan.add(c));
-    const queries = signatures(800, 12);
-    expect(queries.map((fp) => built.match(fp))).toEqual(queries.map((fp) => scan.match(fp)));
-  });
-
-  it('compares only the latest articles of a crowded band', () => {
-    const target = Array.from({ length: SLOTS }, (_, i) => 1000 + i);
-    const index = new StoryIndex([{ storyId: 'old', fingerprint: hex(target) }]);
-    // Newer articles that share only band 0 with the target: unrelated otherwise.
-    const crowd = (n: number) => Array.from({ length: SLOTS }, (_, i) => (i < BAND ? target[i]! : 40000 + n * SLOTS + i));
-    for (let n = 0; n < BUCKET_SCAN - 1; n++) index.add({ storyId: `crowd-${n}`, fingerprint: hex(crowd(n)) });
-    // A query sharing band 0 and half of the rest, but no other whole band, reaches the old article only while
-    // it is among the latest of band 0.
-    const query = hex(target.map((v, i) => (i < BAND || i % 2 === 0 ? v : 9)));
-    expect(index.match(query)).toBe('old');
-    index.add({ storyId: 'crowd-last', fingerprint: hex(crowd(BUCKET_SCAN)) });
-    expect(index.match(query)).toBeNull();
-  });
-
-  it('picks the most similar article, and the first found among equals', () => {
-    const base = Array.from({ length: SLOTS }, (_, i) => i);
-    const changed = (n: number) => hex(base.map((v, i) => (i >= SLOTS - n ? 50000 + i : v)));
-    const index = new StoryIndex([
-      { storyId: 'far', fingerprint: changed(30) },
-      { storyId: 'near', fingerprint: changed(5) },
-      { storyId: 'near-too', fingerprint: changed(5) },
-    ]);
-    expect(index.match(hex(base))).toBe('near-too');
-    // Shares whole bands with every one of them, but fewer slots than the threshold asks.
-    expect(index.match(hex(base.map((v, i) => (i < 40 ? 60000 + i : v))))).toBeNull();
-  });
-
-  it('ignores empty, older-kind and malformed signatures', () => {
+  it('ignores empty, older-kind and malformed fingerprints', () => {
     const index = new StoryIndex([
       { storyId: 'empty', fingerprint: '' },
-      { storyId: 'old-kind', fingerprint: '0123456789abcdef' },
-      { storyId: 'not-hex', fingerprint: 'z'.repeat(SLOTS * 4) },
+      { storyId: 'old-kind', fingerprint: '0123456789abcdef'.repeat(16) },
+      { storyId: 'not-hex', fingerprint: `s1:${'z'.repeat(44)}` },
     ]);
     expect(index.size).toBe(0);
     expect(index.match('')).toBeNull();
-    expect(index.match('z'.repeat(SLOTS * 4))).toBeNull();
   });
 });

@@ -1,0 +1,17 @@
+// The few rarest terms of a signature: candidates for a match are the articles that share one of them, so an
+// article is compared with the handful that share a name or a rare word, never with the whole window.
+import { IN_TITLE, type Signature } from './signature';
+
+/** Key terms per article. */
+export const KEY_TERMS = 10;
+
+/**
+ * Indexes (into the signature) of its KEY_TERMS heaviest terms, a title's counted twice as its other words are
+ * (ties, as in a store too young to tell rare from common: lower hash first).
+ */
+export function keyTerms(s: Signature): number[] {
+  const order = Array.from(s.hashes.keys());
+  const weight = (i: number) => s.weights[i]! * (s.flags[i]! & IN_TITLE ? 2 : 1);
+  order.sort((x, y) => weight(y) - weight(x) || s.hashes[x]! - s.hashes[y]!);
+  return order.slice(0, KEY_TERMS);
+}
