@@ -188,7 +188,7 @@ export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en
     const continues =
       previous !== undefined &&
       paragraphOf.get(previous) === span.paragraph &&
-      (span.open - lastAttributionEnd <= 2 || (span.orphan && span.open - previous.end <= 2)) &&
+      (span.open - lastAttributionEnd <= 2 || (span.orphan && span.open - previous.end <= 2) || !/[\p{L}\p{N}\s]/u.test(text.slice(previous.end, span.open))) &&
       !text.slice(Math.min(previous.end, span.open), span.open).includes('\n') &&
       (found.attribution === null || !found.attribution.adjacent || found.span.orphan);
     lastParagraph = span.paragraph;

@@ -113,6 +113,10 @@ function singleQuotes(text: string, base: number, paragraph: number, taken: Quot
     } else if (match[0] !== '‘' && looksClosing(text, at, 1) && !/\d/u.test(after ?? '')) {
       push(out, text, base, open, 1, at, 1, paragraph, { orphan: false, single: true });
       open = null;
+    } else if (match[0] === "'" && /[.!?]/u.test(before ?? '') && /\p{Lu}/u.test(after ?? '')) {
+      // `honest.'But I thought`: paragraphs run together without a space; one quote closes, the next opens.
+      push(out, text, base, open, 1, at, 1, paragraph, { orphan: false, single: true });
+      open = at;
     }
   }
   return out;

@@ -167,3 +167,14 @@ describe('extractQuotes', () => {
     expect(speaker("Others were angry. Mark Peaker, 47, a father-of-three, from Telford said: 'I could not believe what I was hearing on that train.'")).toBe('Mark Peaker');
   });
 });
+
+describe('extractQuotes, paragraphs run together', () => {
+  it('closes a single-quoted quote where the next one opens against it, and reads the two as parts of one', () => {
+    const text = "Chris Downes said: 'The atmosphere was a bit hostile at times, to be honest.'But I thought at the time he might get into trouble for it.'";
+    const quotes = extractQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.parts.map((p) => p.text)).toEqual(['The atmosphere was a bit hostile at times, to be honest.', 'But I thought at the time he might get into trouble for it.']);
+    expect(quotes[0]?.text).toContain(' … ');
+    expect(quotes[0]?.speaker).toBe('Chris Downes');
+  });
+});
