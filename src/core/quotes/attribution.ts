@@ -1,5 +1,5 @@
 import { findCues } from '../text/cues.js';
-import { looksLikePerson, nameIn, ROLE_WORDS, tokensOf } from './names.js';
+import { describedSource, looksLikePerson, nameIn, roleWordsIn, ROLE_WORDS, tokensOf } from './names.js';
 
 // Where the words around a quotation name its speaker. After the closing mark: `," he said`,
 // `," said Robert Sinche, head of…`, `," according to Rubio`. Before the opening mark, in the same
@@ -157,6 +157,11 @@ export function sentenceSubject(lead: string): string | null {
   return name !== null && looksLikePerson(name) ? subject : null;
 }
 
+/** A phrase that cannot be a speaker: no name, no pronoun, no role, no described source. */
+function namesNobody(phrase: string): boolean {
+  return nameIn(phrase) === null && !/^(?:he|she|they|i|we|it)$/iu.test(phrase.trim()) && roleWordsIn(phrase).length === 0 && describedSource(phrase) === null;
+}
+
 /** Attribution in the lead-in before an opening mark, within the same sentence. */
 export function leadingAttribution(lead: string, offset: number): Attribution | null {
   const last = findCues(lead).at(-1);
@@ -190,6 +195,12 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     const closing = clauses.filter((c) => c !== '').at(-1) ?? '';
     const apposition = clauses.length > 2 && (phrase === '' || phrase === closing) && (/^\d+$/u.test(closing) || /^(?:from|in|at|of|near)\s/u.test(closing));
     if (apposition) phrase = '';
+    // `Boreing said the members …, but said, "…"`, `Suu Kyi, 70, said …, but added, "…"`: a clause that
+    // names nobody (a conjunction, a verb phrase) leaves the subject of an earlier clause.
+    if (!cue.endsWith('ing') && !apposition && phrase !== '' && namesNobody(phrase)) {
+      const earlier = clauses.slice(0, -1).reverse().map((c) => subjectOf(c) ?? describedSource(c)).find((c) => c !== null && c !== undefined);
+      if (earlier) phrase = earlier;
+    }
     if (cue.endsWith('ing') || phrase === '') {
       // `As Akhil Amar, professor at Yale, put it, "…"` and `Christie bristled …, saying, "…"`: the
       // speaker is a subject further back.

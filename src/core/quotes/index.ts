@@ -192,6 +192,8 @@ export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en
       !text.slice(Math.min(previous.end, span.open), span.open).includes('\n') &&
       (found.attribution === null || !found.attribution.adjacent || found.span.orphan);
     lastParagraph = span.paragraph;
+    // `," Cuban said on NBC's "Meet the Press." "…`: a programme's name closing an attribution is no part of the quote.
+    if (continues && !span.orphan && found.span.text.length < 60 && titleLike(found.span.text.replace(/[.!?]+$/u, ''))) continue;
     if (!keep(found) && !continues) continue;
     if (continues && previous) {
       previous.parts.push({ start: span.start, end: span.end, text: span.text });

@@ -72,6 +72,8 @@ function doubleQuotes(text: string, base: number, paragraph: number): QuotedSpan
       const closes =
         closing ||
         (mark === '“' && open.mark === '„') ||
+        // `“It's unusual,“ said Noble`: an opening mark typed where the closing one belongs, against the word before it.
+        (mark === '“' && looksClosing(text, at, length) && !looksOpening(text, at, length)) ||
         ((mark === '"' || mark === "''") && (looksClosing(text, at, length) || !looksOpening(text, at, length)));
       if (closes) {
         push(out, text, base, open.at, open.length, at, length, paragraph, { orphan: false, single: false });

@@ -169,7 +169,9 @@ const NOT_SOURCE = new Set([
  */
 export function describedSource(phrase: string): string | null {
   // A phrase cut off at a quotation mark ("the authors of the “Growth …”") ends at its last whole word.
+  // "a White House official who spoke anonymously": the relative clause says more of the source, not who it is.
   const head = (phrase.split(/,/u)[0] ?? '')
+    .replace(/\s+(?:who|whom|whose|which)\s.*$/u, '')
     .replace(/\([^)]*(?:\)|$)/gu, ' ')
     .replace(/(?:\s+(?:of|on|in|at|for|from|with|to|by|and|or|the|a|an))+\s*$/iu, '')
     .replace(/\s+/gu, ' ')

@@ -178,3 +178,28 @@ describe('extractQuotes, paragraphs run together', () => {
     expect(quotes[0]?.speaker).toBe('Chris Downes');
   });
 });
+
+describe('extractQuotes, read as PolNeAR reads it', () => {
+  it('does not take a programme named at the end of an attribution for part of the quote', () => {
+    const text = '"It is certainly more of a consideration than it was," Cuban said in an interview airing Sunday on NBC\'s "Meet the Press." "You don\'t have to be the perfect candidate."';
+    const quotes = extractQuotes(text);
+    expect(quotes.flatMap((q) => q.parts.map((p) => p.text))).not.toContain('Meet the Press.');
+    expect(quotes[0]?.speaker).toBe('Cuban');
+  });
+
+  it('closes a quote on an opening mark typed against the word before it', () => {
+    const quotes = extractQuotes('“It\'s unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It\'s a hard thing to do.”');
+    expect(quotes[0]?.parts.map((p) => p.text)).toEqual(["It's unusual", "It's a hard thing to do."]);
+    expect(quotes[0]?.speaker).toBe('Larry Noble');
+  });
+
+  it('finds the subject of an earlier clause when the clause before the cue names nobody', () => {
+    const quotes = extractQuotes('Boreing said the members will still meet for drinks and speakers, but said, “It’s time we change how we do it.”');
+    expect(quotes[0]?.speaker).toBe('Boreing');
+  });
+
+  it('keeps a source described but not named, without its relative clause', () => {
+    const quotes = extractQuotes('Although there is no such overlap, a White House official who spoke anonymously said Wednesday, "Certainly there are discussions between the two camps."');
+    expect(quotes[0]?.speaker).toBe('a White House official');
+  });
+});
