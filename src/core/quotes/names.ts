@@ -52,6 +52,9 @@ const INSTITUTION = new Set([
   'hospital', 'school', 'church', 'city', 'county', 'river', 'island', 'square', 'hall', 'stadium', 'park',
 ]);
 
+/** Nouns of people who speak for someone, after whose name they come ("a Warren adviser"). */
+const SERVES = new Set(['adviser', 'advisers', 'advisor', 'advisors', 'aide', 'aides', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'staffer', 'staffers', 'source', 'sources', 'strategist', 'ally', 'allies', 'insider', 'operative', 'loyalist', 'surrogate']);
+
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'them', 'it']);
 
 /** Lower-case words inside a name: "Nick Van den Brul", "Ursula von der Leyen", "Mohammed bin Salman". */
@@ -112,6 +115,8 @@ function findName(phrase: string): string | null {
   let end = tokens.length;
   while (end > 0 && !isNameToken(tokens[end - 1] ?? '')) end--;
   if (end === 0) return null;
+  // "a Warren adviser", "one Clinton aide": a name before the noun says whose; the speaker is not named.
+  if (tokens.slice(end).some((t) => SERVES.has(t.toLowerCase()))) return null;
   let start = end - 1;
   while (start > 0 && isNameToken(tokens[start - 1] ?? '') && !/['’]s$/u.test(tokens[start - 1] ?? '')) start--;
   let run = tokens.slice(start, end);
@@ -138,7 +143,9 @@ function findName(phrase: string): string | null {
 export function looksLikePerson(name: string): boolean {
   const tokens = tokensOf(name);
   if (tokens.some((t) => INSTITUTION.has(t.toLowerCase()))) return false;
-  if (tokens.every((t) => /^\p{Lu}{2,}$/u.test(t))) return false;
+  // "WASHINGTON", "RED STATES OUTNUMBER BLUE", "ROLL TIDE Alabama": a dateline or a heading set in capitals.
+  const capitals = tokens.filter((t) => /^\p{Lu}[\p{Lu}'’.-]*\p{Lu}$/u.test(t)).length;
+  if (capitals === tokens.length || capitals * 2 > tokens.length) return false;
   return true;
 }
 
@@ -185,7 +192,9 @@ export function describedSource(phrase: string): string | null {
   if (lower.slice(1).some((t) => CLAUSE_WORD.test(t))) return null;
   // The head noun is the last word before a prepositional tail ("one Democratic source on the panel").
   const tail = lower.findIndex((t, i) => i > 0 && /^(?:of|on|in|at|for|from|with|to|close|familiar)$/u.test(t));
-  const noun = lower[(tail > 0 ? tail : lower.length) - 1] ?? '';
+  // "one of those advisers": the head is the noun after "one of".
+  const partitive = lower[0] === 'one' && lower[1] === 'of';
+  const noun = partitive ? (lower.at(-1) ?? '') : (lower[(tail > 0 ? tail : lower.length) - 1] ?? '');
   if (noun === '' || NOT_SOURCE.has(noun) || PRONOUNS.has(noun) || DESCRIBING.test(noun) || /^\p{N}+$/u.test(noun)) return null;
   return head.replace(/[.,;:!?]+$/u, '');
 }

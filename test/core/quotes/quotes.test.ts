@@ -203,3 +203,15 @@ describe('extractQuotes, read as PolNeAR reads it', () => {
     expect(quotes[0]?.speaker).toBe('a White House official');
   });
 });
+
+describe('extractQuotes, sources described or set apart', () => {
+  it('reads a speaker after a heading and a dash', () => {
+    const quotes = extractQuotes('RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s analysis finds that 20 states are solidly Republican.”');
+    expect(quotes[0]?.speaker).toMatch(/^Jeffrey M\.? Jones$/u);
+  });
+
+  it('keeps "one of those advisers" and a described source before an apposition', () => {
+    expect(extractQuotes('"There won\'t be a path for Bernie to succeed," said one of those advisers, who spoke on the condition of anonymity.')[0]?.speaker).toBe('one of those advisers');
+    expect(extractQuotes('A Warren adviser, who spoke on the condition of anonymity, said of the senator, "She takes the threat very seriously."')[0]?.speaker).toBe('A Warren adviser');
+  });
+});
