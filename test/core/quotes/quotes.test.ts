@@ -215,3 +215,22 @@ describe('extractQuotes, sources described or set apart', () => {
     expect(extractQuotes('A Warren adviser, who spoke on the condition of anonymity, said of the senator, "She takes the threat very seriously."')[0]?.speaker).toBe('A Warren adviser');
   });
 });
+
+describe('extractQuotes, titles that are not quotations', () => {
+  it('leaves out a headline credited to its writer', () => {
+    const text = 'SHORT READS:\n\n—"An NYPD sketch artist gets a gallery show," by Hyperallergic\'s Carey Dunne: http://bit.ly/x.\n\n"We are ready," the mayor said.';
+    expect(extractQuotes(text).map((q) => q.text)).toEqual(['We are ready']);
+  });
+
+  it('leaves out the quote of a headline line (name, colon, quote) and keeps the story\'s', () => {
+    const text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid has some advice for Democrats.\n\n\"Never, ever, ever underestimate Trump,\" Reid said on Tuesday.";
+    const quotes = extractQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.speaker).toBe('Harry Reid');
+  });
+
+  it('keeps the quote of a short lede that says who spoke', () => {
+    const text = 'Reid said: "We will win this."\n\nThe leader spoke in Nevada.\n\nHe took no questions.';
+    expect(extractQuotes(text).map((q) => q.text)).toEqual(['We will win this.']);
+  });
+});
