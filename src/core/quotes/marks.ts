@@ -61,6 +61,8 @@ function doubleQuotes(text: string, base: number, paragraph: number): QuotedSpan
   const out: QuotedSpan[] = [];
   let open: { at: number; length: number; mark: string } | null = null;
   let lastClose = 0;
+  // Curly marks inside a straight-quoted span (`"… isn't about “Equal Justice Under Law” anymore."`) quote within the quote.
+  let nested = false;
   DOUBLE_MARKS.lastIndex = 0;
   for (let match = DOUBLE_MARKS.exec(text); match !== null; match = DOUBLE_MARKS.exec(text)) {
     const mark = match[0];
@@ -68,6 +70,16 @@ function doubleQuotes(text: string, base: number, paragraph: number): QuotedSpan
     const length = mark.length;
     const opening = mark === '“' || mark === '«' || mark === '„' || mark === '``';
     const closing = mark === '”' || mark === '»';
+    if (open && open.mark === '"') {
+      if (nested) {
+        if (mark === '”') nested = false;
+        continue;
+      }
+      if (mark === '“' && looksOpening(text, at, length) && text.indexOf('”', at) > at && text.indexOf('”', at) < (text.indexOf('"', at + 1) < 0 ? Infinity : text.indexOf('"', at + 1))) {
+        nested = true;
+        continue;
+      }
+    }
     if (open) {
       const closes =
         closing ||

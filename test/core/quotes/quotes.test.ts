@@ -234,3 +234,11 @@ describe('extractQuotes, titles that are not quotations', () => {
     expect(extractQuotes(text).map((q) => q.text)).toEqual(['We will win this.']);
   });
 });
+
+describe('extractQuotes, a quotation inside a quotation', () => {
+  it('keeps curly marks inside a straight-quoted span as part of it', () => {
+    const quotes = extractQuotes('Dr. Ward stated: "The Department of Justice isn’t about “Equal Justice Under Law” anymore. It’s about something else."');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe('The Department of Justice isn’t about “Equal Justice Under Law” anymore. It’s about something else.');
+  });
+});
