@@ -30,7 +30,9 @@ const sameWords = (a: string, b: string): boolean => words(a).join(' ') === word
 export function entrySummary(sentences: readonly string[], headline: string, budget = ENTRY_WORDS): string[] {
   const kept: string[] = [];
   let used = 0;
-  for (const sentence of sentences) {
+  for (const given of sentences) {
+    // "… against Southampton .": a period pasted apart from its sentence is set back against it.
+    const sentence = given.replace(/\s+([.!?])$/u, '$1');
     if (sameWords(sentence, headline)) continue;
     const count = wordsIn(sentence);
     if (kept.length > 0 && used + count > budget) continue;

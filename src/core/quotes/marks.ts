@@ -136,13 +136,36 @@ function singleQuotes(text: string, base: number, paragraph: number, taken: Quot
   return out;
 }
 
+/**
+ * Where a text flattened from print ended its paragraphs: a period set apart by spaces before the next
+ * sentence (`… role model for Berahino . ‘The question was …`). A quote left open there ends there.
+ */
+const PASTED_PARAGRAPH_END = /(?<=[\p{L}\p{N}]) \. (?=["“‘'(]?\p{Lu})/gu;
+
 /** Every quoted span in the given paragraphs, in text order. */
 export function quotedSpans(paragraphs: Span[]): QuotedSpan[] {
   const all: QuotedSpan[] = [];
   paragraphs.forEach((paragraph, p) => {
-    const doubles = doubleQuotes(paragraph.text, paragraph.start, p);
-    const singles = singleQuotes(paragraph.text, paragraph.start, p, doubles);
-    all.push(...doubles, ...singles);
+    for (const part of pastedParts(paragraph)) {
+      const doubles = doubleQuotes(part.text, part.start, p);
+      const singles = singleQuotes(part.text, part.start, p, doubles);
+      all.push(...doubles, ...singles);
+    }
   });
   return all.sort((a, b) => a.start - b.start);
+}
+
+/** A paragraph cut where flattened print ended its paragraphs (most paragraphs are one part). */
+function pastedParts(paragraph: Span): Span[] {
+  if (!paragraph.text.includes(' . ')) return [paragraph];
+  const parts: Span[] = [];
+  let from = 0;
+  PASTED_PARAGRAPH_END.lastIndex = 0;
+  for (let match = PASTED_PARAGRAPH_END.exec(paragraph.text); match !== null; match = PASTED_PARAGRAPH_END.exec(paragraph.text)) {
+    const end = match.index + 2;
+    parts.push({ start: paragraph.start + from, end: paragraph.start + end, text: paragraph.text.slice(from, end) });
+    from = end + 1;
+  }
+  parts.push({ start: paragraph.start + from, end: paragraph.end, text: paragraph.text.slice(from) });
+  return parts;
 }

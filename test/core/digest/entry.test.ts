@@ -68,3 +68,9 @@ describe('key quote, as a reader meets it', () => {
     expect(keyQuote(quotes.slice(0, 1), ['Police arrested an officer.'])).toBeNull();
   });
 });
+
+describe('entrySummary, print flattened into one paragraph', () => {
+  it('sets a pasted period back against its sentence', () => {
+    expect(entrySummary(['United boss Louis van Gaal admitted he had to substitute McNair against Southampton .'], '', 60)).toEqual(['United boss Louis van Gaal admitted he had to substitute McNair against Southampton.']);
+  });
+});

@@ -242,3 +242,16 @@ describe('extractQuotes, a quotation inside a quotation', () => {
     expect(quotes[0]?.text).toBe('The Department of Justice isn’t about “Equal Justice Under Law” anymore. It’s about something else.');
   });
 });
+
+describe('extractQuotes, print flattened into one paragraph', () => {
+  it('ends a quote left open where a pasted period ended its paragraph', () => {
+    const text = "‘We've had no phone calls. This is a great club. Pulis praised recent recruit Darren Fletcher as a role model for Berahino . ‘The question was whether he would like to play in a top four team,’ said Pulis.";
+    const texts = extractQuotes(text).flatMap((q) => q.parts.map((p) => p.text));
+    expect(texts.some((t) => t.includes('Pulis praised'))).toBe(false);
+  });
+
+  it('keeps an ellipsis of spaced periods inside the quote', () => {
+    const quotes = extractQuotes('Ban said: "There is no perfect agreement in this world. . . . The once unthinkable has become unstoppable."');
+    expect(quotes).toHaveLength(1);
+  });
+});
