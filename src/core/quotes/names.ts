@@ -25,6 +25,7 @@ export const ROLE_WORDS = new Set([
   'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
   'wife', 'husband', 'grandmother', 'grandfather', 'teacher', 'pupil', 'doctor', 'nurse', 'lawyer', 'barrister',
   'solicitor', 'pensioner', 'photographer', 'fan', 'supporter', 'passenger', 'commuter', 'customer',
+  'prosecutor', 'pc', 'constable', 'superintendent', 'investigator', 'coroner', 'paramedic', 'firefighter',
 ]);
 
 /** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */
