@@ -162,7 +162,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     const url = canonicalUrl(raw);
     if (!url) return refuse(`“${raw.slice(0, 80)}” is not a link. Send /summarize https://example.org/article`);
     const read = await deps.source.read(url);
-    if (!read.ok) return refuse(`I could not summarize that link: ${read.error.userMessage}`);
+    if (!read.ok) return refuse(`I could not summarize that link: ${oneLine(read.error)}`);
     const item = read.value.items[0];
     if (!item) return refuse('That page has no article text I could find.');
     return reply(summaryDocument(summarize(item.text, { title: item.title ?? null }), item.url ?? url, item.excerptOnly ?? false));
