@@ -1,12 +1,13 @@
 // Wires the Telegram adapter: the command handler in, the sink out, and either long polling or the webhook
 // route on the service's HTTP server.
 import { randomBytes } from 'node:crypto';
-import { TelegramAdapter } from '../adapters/telegram/bot';
+import { TelegramAdapter, isTransientTelegramError } from '../adapters/telegram/bot';
 import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
 import { endChat } from '../app/deliver';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
+import { retryTransient } from './retry';
 
 export interface TelegramRuntime {
   adapter: TelegramAdapter;
@@ -18,7 +19,16 @@ export interface TelegramRuntime {
  * A worker still answers webhook updates sent to it (behind a load balancer) when the secret is configured,
  * since every process must then check the same secret.
  */
-export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions; receive?: boolean } = {}): Promise<TelegramRuntime> {
+export interface TelegramStartOptions {
+  sender?: SenderOptions;
+  receive?: boolean;
+  /** Ends the start-up retries (a stop signal). */
+  signal?: AbortSignal;
+  /** The first pause after a transient failure at start (a 502, no answer); each next one doubles. */
+  retryDelayMs?: number;
+}
+
+export async function startTelegram(t: Tidings, http: HttpServer | null, options: TelegramStartOptions = {}): Promise<TelegramRuntime> {
   const token = t.config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('startTelegram needs TELEGRAM_BOT_TOKEN');
   const hookUrl = t.config.TELEGRAM_WEBHOOK_URL;
@@ -39,6 +49,16 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     http.route('POST', new URL(hookUrl).pathname, webhookHandler(secret, (u) => adapter.handleUpdate(u), t.log));
   }
   t.sinks.set(adapter.sink.platform, adapter.sink);
-  if (receive) await adapter.start();
+  // A Bot API that is down for a moment at start (a 502, a refused connection) is waited for, as polling later
+  // waits; a refused token is not, and ends the start.
+  if (receive) {
+    await retryTransient(() => adapter.start(), {
+      transient: isTransientTelegramError,
+      log: t.log,
+      what: 'starting telegram',
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.retryDelayMs ? { firstDelayMs: options.retryDelayMs } : {}),
+    });
+  }
   return { adapter, stop: () => adapter.stop() };
 }
