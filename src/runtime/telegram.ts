@@ -5,6 +5,7 @@ import { TelegramAdapter, isTransientTelegramError } from '../adapters/telegram/
 import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
 import { endChat } from '../app/deliver';
+import { configError } from '../config/env';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
 import { retryTransient } from './retry';
@@ -52,13 +53,21 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
   // A Bot API that is down for a moment at start (a 502, a refused connection) is waited for, as polling later
   // waits; a refused token is not, and ends the start.
   if (receive) {
-    await retryTransient(() => adapter.start(), {
-      transient: isTransientTelegramError,
-      log: t.log,
-      what: 'starting telegram',
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.retryDelayMs ? { firstDelayMs: options.retryDelayMs } : {}),
-    });
+    try {
+      await retryTransient(() => adapter.start(), {
+        transient: isTransientTelegramError,
+        log: t.log,
+        what: 'starting telegram',
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.retryDelayMs ? { firstDelayMs: options.retryDelayMs } : {}),
+      });
+    } catch (err) {
+      await adapter.stop().catch(() => undefined);
+      // Telegram answers 401 (or 404 for a token of no bot) when it does not know the token: a setting to fix.
+      const code = (err as { code?: unknown }).code;
+      if (code === 401 || code === 404) throw configError('TELEGRAM_BOT_TOKEN=(hidden) was refused by Telegram.', 'Copy the token again from @BotFather (/mybots, API Token).');
+      throw err;
+    }
   }
   return { adapter, stop: () => adapter.stop() };
 }

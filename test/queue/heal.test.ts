@@ -2,7 +2,7 @@
 // gone and no tick job would ever run again; the scheduler's own timer puts them back, and ticks resume.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { JOB_DEFAULTS, type RunningJobs, runJobs } from '../../src/app/jobs';
 import type { Queue } from '../../src/core/ports';
 import { openBullQueue } from '../../src/queue/bullmq';
@@ -67,5 +67,7 @@ it('re-creates the repeatable tick after Redis lost every key, and ticks again',
   expect(await dropKeys(redis, prefix)).toBeGreaterThan(0);
   dropped = true;
   await ticksAfterLoss;
-  expect(await bull.lastDone('tick')).not.toBeNull();
+  // The schedule the new ticks come from is stored again.
+  expect((await redis.keys(`${prefix}:tick:repeat*`)).length).toBeGreaterThan(0);
+  await vi.waitFor(async () => expect(await bull.lastDone('tick')).not.toBeNull(), { timeout: 10_000, interval: 50 });
 });

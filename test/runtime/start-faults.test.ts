@@ -42,7 +42,7 @@ describe('start-up faults', () => {
     fakes.push(api);
     api.failMethod('getMe', { error_code: 401, description: 'Unauthorized' }, 5);
     const config = loadConfig({ DATABASE_URL: 'sqlite::memory:', TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.url, LOG_LEVEL: 'silent' });
-    await expect(runStart(config, { log: new MemoryLogger(), retryDelayMs: 1 })).rejects.toThrow(/401/);
+    await expect(runStart(config, { log: new MemoryLogger(), retryDelayMs: 1 })).rejects.toThrow(/TELEGRAM_BOT_TOKEN/);
     expect(api.calls.filter((c) => c.method === 'getMe')).toHaveLength(1);
   });
 
