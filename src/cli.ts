@@ -178,16 +178,22 @@ async function startCommand(args: string[]): Promise<number> {
   if (role !== 'all' && !config.REDIS_URL) throw usage(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
   const { runStart } = await import('./runtime/start');
   // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
-  let stopRequested = false;
+  // A signal while start-up still waits for Redis or a platform ends the wait: the start is abandoned, exit 0.
+  const stopRequest = new AbortController();
   let started: Awaited<ReturnType<typeof runStart>> | null = null;
   const onSignal = () => {
-    stopRequested = true;
+    stopRequest.abort();
     void started?.stop();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  started = await runStart(config, { role: role as Role });
-  if (stopRequested) void started.stop();
+  try {
+    started = await runStart(config, { role: role as Role, signal: stopRequest.signal });
+  } catch (err) {
+    if (stopRequest.signal.aborted) return 0;
+    throw err;
+  }
+  if (stopRequest.signal.aborted) void started.stop();
   await started.stopped;
   return 0;
 }

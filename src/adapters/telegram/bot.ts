@@ -259,6 +259,20 @@ export class TelegramAdapter {
 }
 
 /** The error with the token cut from its message and stack (the stack was written with the old message). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether a failed Bot API call may succeed if tried again: a 5xx or a 429 from Telegram, or no answer at all
+ * (refused, reset, timed out). A 401 (wrong token) or a 404 (wrong API root) is not: it needs the operator.
+ */
+export function isTransientTelegramError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { response?: { error_code?: unknown }; code?: unknown; type?: unknown; errno?: unknown; name?: unknown };
+  if (e.response && typeof e.response.error_code === 'number') return e.response.error_code >= 500 || e.response.error_code === 429;
+  if (e.type === 'system' || e.name === 'AbortError' || e.type === 'request-timeout') return true; // node-fetch: no answer
+  return typeof e.code === 'string' && NETWORK_CODES.has(e.code);
+}
+
 function scrubOnly(err: unknown, token: string): unknown {
   if (err instanceof Error) {
     err.message = err.message.split(token).join('[redacted]');
