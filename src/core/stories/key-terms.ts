@@ -6,6 +6,13 @@ import { IN_TITLE, type Signature } from './signature';
 export const KEY_TERMS = 10;
 
 /**
+ * Of the articles met through the key terms, only the this-many sharing the most key-term weight are compared in
+ * full: a retelling shares several rare terms, and where every term is common (a crowded news day, a made-up
+ * vocabulary) the full comparison of every article met would cost ten times as much.
+ */
+export const SCORED = 48;
+
+/**
  * Indexes (into the signature) of its KEY_TERMS heaviest terms, a title's counted twice as its other words are
  * (ties, as in a store too young to tell rare from common: lower hash first).
  */
