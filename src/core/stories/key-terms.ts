@@ -22,3 +22,29 @@ export function keyTerms(s: Signature): number[] {
   order.sort((x, y) => weight(y) - weight(x) || s.hashes[x]! - s.hashes[y]!);
   return order.slice(0, KEY_TERMS);
 }
+
+/**
+ * Reorders order[0 … n) so that its first `keep` entries are the heaviest by weight[entry] (ties: lower entry
+ * first), the rest after them, in linear expected time: the same set a full sort would keep, without sorting
+ * the hundreds of articles a crowded term brings.
+ */
+export function keepHeaviest(order: Int32Array, n: number, weight: Float64Array, keep: number): void {
+  const before = (x: number, y: number) => weight[x]! > weight[y]! || (weight[x] === weight[y] && x < y);
+  let lo = 0, hi = n - 1;
+  while (lo < hi) {
+    const pivot = order[(lo + hi) >> 1]!;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (before(order[i]!, pivot)) i++;
+      while (before(pivot, order[j]!)) j--;
+      if (i <= j) {
+        const t = order[i]!;
+        order[i++] = order[j]!;
+        order[j--] = t;
+      }
+    }
+    if (keep - 1 <= j) hi = j;
+    else if (keep - 1 >= i) lo = i;
+    else return;
+  }
+}

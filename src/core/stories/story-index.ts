@@ -4,7 +4,7 @@
 // typed arrays rather than objects per article: signatures, arrival times and posting chains, none of it on the
 // JS heap the garbage collector walks. The document frequencies that weigh new articles' terms live here too.
 import { DocumentFrequency } from './document-frequency';
-import { KEY_TERMS, SCORED, keyTerms } from './key-terms';
+import { KEY_TERMS, SCORED, keepHeaviest, keyTerms } from './key-terms';
 import { fingerprint } from './fingerprint';
 import { IN_TITLE, type Signature, decodeSignature } from './signature';
 import { JOIN_LINK, type SideTotals, type StoryModel, STORY_MODEL, gapPenalty, groupLink, pairLogit, sameStoryProbability, sideTotals } from './similarity';
@@ -147,7 +147,11 @@ export class StoryIndex implements StoryGrouping {
     }
     for (let c = 0; c < metCount; c++) this.order[c] = c;
     const chosen = this.order.subarray(0, metCount);
-    if (metCount > SCORED) chosen.sort((x, y) => this.sharedKeyWeight[y]! - this.sharedKeyWeight[x]! || x - y);
+    if (metCount > SCORED) {
+      // The heaviest first, in the order the full sort gave (which story wins a tie depends on it).
+      keepHeaviest(chosen, metCount, this.sharedKeyWeight, SCORED);
+      chosen.subarray(0, SCORED).sort((x, y) => this.sharedKeyWeight[y]! - this.sharedKeyWeight[x]! || x - y);
+    }
     const compared = Math.min(SCORED, metCount);
     for (let c = 0; c < compared; c++) {
       const k = this.met[chosen[c]!]!;
