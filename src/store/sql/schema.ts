@@ -69,4 +69,5 @@ export interface Database {
   article_feeds: { article_id: string; feed_id: string; seen_at: string };
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
+  first_run: { step: string; done_at: string };
 }
