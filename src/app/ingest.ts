@@ -1,9 +1,8 @@
 // Reading a source into stored, summarized articles grouped into stories.
-import type { Article, Feed, RawItem } from '../core/model';
-import type { Clock, Logger, Source, SourceRead, Store } from '../core/ports';
+import type { Article, Feed, RawItem, Summary } from '../core/model';
+import type { Clock, Logger, Source, SourceRead, Store, TextWork } from '../core/ports';
 import { type Result, ok } from '../core/errors';
-import { summarize } from '../core/summarize';
-import { dropBoilerplateLines } from '../core/text/clean';
+import { articleText, inlineTextWork } from './text-work';
 import { itemIdentity } from '../core/stories/identity';
 import { StoryIndex, type StoryGrouping } from '../core/stories/story-index';
 
@@ -12,6 +11,8 @@ export interface IngestDeps {
   source: Source;
   clock: Clock;
   log: Logger;
+  /** Where summarizing runs (a worker pool in the service); in line when absent. */
+  work?: TextWork;
 }
 
 export interface IngestOutcome {
@@ -42,10 +43,16 @@ export function sourceName(feed: Feed, title: string | null): string {
   return feed.url.replace(/\/+$/, '').split('/').pop() || feed.url;
 }
 
-/** Summarizes one item into an article (no I/O). */
-export function toArticle(item: RawItem, feed: Feed, name: string, now: string, stories: StoryGrouping): Article {
-  const text = dropBoilerplateLines(item.text);
-  const s = summarize(text, { title: item.title ?? null });
+/** One item into an article (no I/O), from its cleaned text and summary (summarized here when not given). */
+export function toArticle(
+  item: RawItem,
+  feed: Feed,
+  name: string,
+  now: string,
+  stories: StoryGrouping,
+  summarized: { text: string; summary: Summary } = articleText(item.text, item.title ?? null),
+): Article {
+  const { text, summary: s } = summarized;
   const id = itemIdentity(item, feed.url);
   const publishedAt = item.publishedAt ?? now;
   const fp = stories.fingerprint(s.title, text, s.language);
@@ -142,10 +149,18 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
       continue;
     }
     const item = await withPageText(deps.source, listed, feed.url, pages);
-    // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
-    // items, so other feeds' fetches are not timed out by our own busy loop.
+    // The store may answer synchronously: give timers and sockets a turn between items, so other feeds'
+    // fetches are not timed out by our own busy loop.
     await yieldToEventLoop();
-    const article = toArticle(item, feed, name, nowIso, index);
+    let summarized: { text: string; summary: Summary };
+    try {
+      summarized = await (deps.work ?? inlineTextWork).article(item.text, item.title ?? null);
+    } catch (err) {
+      // One item over the summarizer's limits is skipped; the feed's other items go on.
+      deps.log.warn({ feed: feed.url, item: id, err: (err as Error).message }, 'item not summarized');
+      continue;
+    }
+    const article = toArticle(item, feed, name, nowIso, index, summarized);
     if (await deps.store.saveArticle(article)) {
       newCount++;
       index.add(article);

@@ -1,7 +1,8 @@
 // The only doors out of the core. Everything with I/O implements one of these; app/ uses nothing else.
 import type { Document } from './document';
 import type { Result } from './errors';
-import type { Article, ChatTarget, Feed, OutboxRow, RawItem, Subscription } from './model';
+import type { Article, ChatTarget, Feed, OutboxRow, RawItem, Subscription, Summary } from './model';
+import type { SummarizeOptions } from './summarize';
 
 export interface Clock {
   now(): Date;
@@ -40,6 +41,16 @@ export interface Source {
    * site; the item unchanged (still excerptOnly) when there is no such page or it holds only a teaser too.
    */
   expand?(item: RawItem, feedLocation: string): Promise<RawItem>;
+}
+
+/**
+ * The summarizer's CPU work, run away from the event loop where the runtime can (a pool of worker threads) or
+ * in line. A text that runs over the work's time or memory limit rejects, with a message that says which.
+ */
+export interface TextWork {
+  /** An article's text without its boilerplate lines, and the summary of that text. */
+  article(text: string, title: string | null): Promise<{ text: string; summary: Summary }>;
+  summarize(text: string, options?: SummarizeOptions): Promise<Summary>;
 }
 
 /** The outcome of one send; a sink never throws for a platform's answer. */

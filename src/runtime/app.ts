@@ -2,7 +2,7 @@
 import type { Config } from '../config/env';
 import { secretsOf } from '../config/env';
 import type { CommandHandler } from '../core/commands';
-import type { Clock, Logger, Sink, Source, Store } from '../core/ports';
+import type { Clock, Logger, Sink, Source, Store, TextWork } from '../core/ports';
 import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
 import { ingestFeed } from '../app/ingest';
@@ -11,6 +11,7 @@ import { createLogger } from './logger';
 import { createConfiguredSource } from './sources';
 import { openStore } from './store';
 import { type Defaults, loadDefaults } from './defaults';
+import { type PoolOptions, createWorkerPool, poolReadPage, poolTextWork } from './workers';
 
 export interface Tidings {
   config: Config;
@@ -24,7 +25,10 @@ export interface Tidings {
   policy: PollPolicy;
   /** What a chat starts with: the configured schedule and the digest defaults. */
   subscriptionDefaults: SubscriptionDefaults;
-  digestDeps: DigestDeps;
+  /** Also carries `work` into the polling that spreads it: ingestion summarizes in the worker pool. */
+  digestDeps: DigestDeps & { work: TextWork };
+  /** Summarizing and page reading, off the event loop. */
+  work: TextWork;
   close(): Promise<void>;
 }
 
@@ -32,14 +36,18 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export async function createTidings(
   config: Config,
-  options: { clock?: Clock; log?: Logger; source?: Source; wrapStore?: (store: Store) => Store } = {},
+  options: { clock?: Clock; log?: Logger; source?: Source; wrapStore?: (store: Store) => Store; workers?: Partial<PoolOptions> } = {},
 ): Promise<Tidings> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL, secretsOf(config));
   const defaults = loadDefaults();
   const opened = await openStore(config.DATABASE_URL);
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
-  const source: Source & { close?(): Promise<void> } = options.source ?? createConfiguredSource(config, log);
+  // Reading pages and summarizing run in worker threads with time and memory limits: a huge or hostile page
+  // fails alone, and other chats are answered while it is read.
+  const pool = createWorkerPool(options.workers, log);
+  const work = poolTextWork(pool);
+  const source: Source & { close?(): Promise<void> } = options.source ?? createConfiguredSource(config, log, poolReadPage(pool));
   const sinks = new Map<string, Sink>();
   const policy: PollPolicy = {
     ...DEFAULT_POLL_POLICY,
@@ -55,7 +63,8 @@ export async function createTidings(
     clock,
     log,
     defaults: subscriptionDefaults,
-    ingestNow: (feed) => ingestFeed({ store, source, clock, log }, feed),
+    work,
+    ingestNow: (feed) => ingestFeed({ store, source, clock, log, work }, feed),
   });
   for (const url of defaults.sources) await store.addFeed(url, null);
   return {
@@ -69,9 +78,11 @@ export async function createTidings(
     commands,
     policy,
     subscriptionDefaults,
-    digestDeps: { store, clock, log, summaryWords: defaults.digest.summaryWords },
+    digestDeps: { store, clock, log, summaryWords: defaults.digest.summaryWords, work },
+    work,
     close: async () => {
       await source.close?.();
+      await pool.close();
       await store.close();
     },
   };
