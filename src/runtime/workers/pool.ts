@@ -56,14 +56,13 @@ interface Slot {
 
 /**
  * The worker's entry. Compiled, it is worker.js beside this file. From the TypeScript sources (tsx, vitest)
- * the thread first registers tsx itself, as bin/tidings.js does for the main thread: workers inherit no loader.
+ * the thread starts at tsx-loader.mjs, which registers tsx as bin/tidings.js does for the main thread.
  */
 function spawn(maxHeapMb: number): Worker {
   const entry = new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
   const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(maxHeapMb / 4)) };
   if (entry.pathname.endsWith('.js')) return new Worker(entry, { resourceLimits });
-  const loader = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(loader, { eval: true, resourceLimits });
+  return new Worker(new URL('./tsx-loader.mjs', import.meta.url), { workerData: { entry: entry.href }, resourceLimits });
 }
 
 export interface WorkerPool {
