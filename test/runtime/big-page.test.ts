@@ -13,11 +13,16 @@ beforeAll(async () => {
 }, 90_000);
 afterAll(async () => bot?.close());
 
-/** Sends `command` and, while it is being handled, /start from another chat until the command is answered. */
+/**
+ * Sends `command` and, once the page has been served (the bot is now reading and summarizing it), /start from
+ * another chat until the command is answered. Returns how many of those were answered before the command's reply.
+ */
 async function withOtherChat(command: string): Promise<{ text: string; othersAnswered: number }> {
+  const served = bot.pageServed();
   const pending = bot.ask(READER, command, 90_000);
   let done = false;
   void pending.finally(() => (done = true));
+  await served;
   let othersAnswered = 0;
   while (!done) {
     const { reply } = await bot.ask(OTHER, '/start', 90_000);

@@ -31,6 +31,8 @@ export interface BigPageBot {
   api: FakeBotApi;
   child: ChildProcess;
   pageUrl: string;
+  /** Resolves when the page has next been sent in full: from then on the bot is reading it. */
+  pageServed(): Promise<void>;
   /** Resident memory of the bot process now and at its peak, in MB (from /proc). */
   memoryMb(): { rss: number; peak: number };
   alive(): boolean;
@@ -42,9 +44,13 @@ export interface BigPageBot {
 
 export async function startBigPageBot(pageBytes: number): Promise<BigPageBot> {
   const page = bigArticlePage(pageBytes);
+  let servedWaiters: (() => void)[] = [];
   const site: Server = createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(page);
+    res.end(page, () => {
+      for (const w of servedWaiters) w();
+      servedWaiters = [];
+    });
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   const api = await FakeBotApi.start(TOKEN, { perChatPerSecond: 50, globalPerSecond: 200 });
@@ -74,6 +80,7 @@ export async function startBigPageBot(pageBytes: number): Promise<BigPageBot> {
     pageUrl: `http://127.0.0.1:${(site.address() as AddressInfo).port}/report`,
     memoryMb: () => (exited ? { rss: 0, peak: 0 } : { rss: status('VmRSS'), peak: status('VmHWM') }),
     alive: () => !exited,
+    pageServed: () => new Promise<void>((r) => servedWaiters.push(r)),
     async ask(user, text, timeoutMs = 60_000) {
       if (!api.chats.has(user.id)) api.addChat({ id: user.id, type: 'private' });
       const started = performance.now();
