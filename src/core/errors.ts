@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'input/bad-time'
   | 'input/bad-timezone'
   | 'input/bad-number'
+  | 'input/not-text'
+  | 'input/too-large'
   | 'fetch/timeout'
   | 'fetch/too-large'
   | 'fetch/blocked-address'
