@@ -3,6 +3,7 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, configFromProcess } from './config/env';
 import type { Budget } from './core/model';
+import { TidingsError } from './core/errors';
 import { toPlainText } from './core/document';
 import { loadDefaults } from './runtime/defaults';
 import type { Role } from './runtime/queued';
@@ -165,8 +166,11 @@ async function startCommand(args: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
   started = await runStart(config, { role: role as Role });
   if (stopRequested) void started.stop();
-  await started.stopped;
-  return 0;
+  // A database file deleted or replaced under the running service: stop, with the one line that names it.
+  const lost = await Promise.race([started.stopped.then(() => null), started.tidings.storeLost]);
+  if (!lost) return 0;
+  await started.stop().catch(() => undefined); // what still needs the lost store fails, and is not the news
+  throw lost;
 }
 
 async function registerCommandsCommand(args: string[]): Promise<number> {
@@ -207,6 +211,11 @@ main(process.argv.slice(2)).then(
     if (err instanceof UsageError || err instanceof ConfigError) {
       process.stderr.write(`tidings: ${err.message}\n`);
       process.exit(2);
+    }
+    // An expected failure (a store that cannot be opened or was lost): its sentence, not a stack trace.
+    if (err instanceof TidingsError) {
+      process.stderr.write(`tidings: ${err.userMessage}\n`);
+      process.exit(1);
     }
     process.stderr.write(`tidings: ${(err as Error)?.stack ?? String(err)}\n`);
     process.exit(1);

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'source/not-found'
   | 'source/unreadable'
   | 'store/conflict'
+  | 'store/unavailable'
   | 'auth/not-admin'
   | 'command/unknown';
 

@@ -2,6 +2,7 @@
 import type { Config } from '../config/env';
 import { secretsOf } from '../config/env';
 import type { CommandHandler } from '../core/commands';
+import type { TidingsError } from '../core/errors';
 import type { Clock, Logger, Sink, Source, Store, TextWork } from '../core/ports';
 import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
@@ -29,6 +30,8 @@ export interface Tidings {
   digestDeps: DigestDeps & { work: TextWork };
   /** Summarizing and page reading, off the event loop. */
   work: TextWork;
+  /** Resolves when the store can no longer be trusted (its file vanished or was replaced): the service must stop. */
+  storeLost: Promise<TidingsError>;
   close(): Promise<void>;
 }
 
@@ -41,7 +44,10 @@ export async function createTidings(
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger(config.LOG_LEVEL, secretsOf(config));
   const defaults = loadDefaults();
-  const opened = await openStore(config.DATABASE_URL);
+  let lost!: (fault: TidingsError) => void;
+  const storeLost = new Promise<TidingsError>((resolve) => (lost = resolve));
+  // Whoever runs the service reports the fault (the CLI prints its one line) and stops.
+  const opened = await openStore(config.DATABASE_URL, lost);
   const store = options.wrapStore ? options.wrapStore(opened) : opened;
   // Reading pages and summarizing run in worker threads with time and memory limits: a huge or hostile page
   // fails alone, and other chats are answered while it is read.
@@ -80,6 +86,7 @@ export async function createTidings(
     subscriptionDefaults,
     digestDeps: { store, clock, log, summaryWords: defaults.digest.summaryWords, work },
     work,
+    storeLost,
     close: async () => {
       await source.close?.();
       await pool.close();
