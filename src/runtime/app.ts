@@ -6,6 +6,7 @@ import type { TidingsError } from '../core/errors';
 import type { Clock, Logger, Sink, Source, Store, TextWork } from '../core/ports';
 import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
+import type { JobDeps } from '../app/jobs';
 import { ingestFeed } from '../app/ingest';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
@@ -26,8 +27,9 @@ export interface Tidings {
   policy: PollPolicy;
   /** What a chat starts with: the configured schedule and the digest defaults. */
   subscriptionDefaults: SubscriptionDefaults;
-  /** Also carries `work` into the polling that spreads it: ingestion summarizes in the worker pool. */
-  digestDeps: DigestDeps & { work: TextWork };
+  digestDeps: DigestDeps;
+  /** What the jobs of both modes read, poll, build and deliver with (the sinks are this object's, filled later). */
+  jobDeps: JobDeps;
   /** Summarizing and page reading, off the event loop. */
   work: TextWork;
   /** Resolves when the store can no longer be trusted (its file vanished or was replaced): the service must stop. */
@@ -73,6 +75,7 @@ export async function createTidings(
     ingestNow: (feed) => ingestFeed({ store, source, clock, log, work }, feed),
   });
   for (const url of defaults.sources) await store.addFeed(url, null);
+  const digestDeps: DigestDeps = { store, clock, log, summaryWords: defaults.digest.summaryWords };
   return {
     config,
     defaults,
@@ -84,7 +87,9 @@ export async function createTidings(
     commands,
     policy,
     subscriptionDefaults,
-    digestDeps: { store, clock, log, summaryWords: defaults.digest.summaryWords, work },
+    digestDeps,
+    // Polling summarizes in the worker pool.
+    jobDeps: { digests: digestDeps, poll: { ...digestDeps, source, sinks, policy, work }, deliver: { store, sinks, clock, log } },
     work,
     storeLost,
     close: async () => {
