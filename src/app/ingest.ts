@@ -1,8 +1,9 @@
 // Reading a source into stored, summarized articles grouped into stories.
 import type { Article, Feed, RawItem, Summary } from '../core/model';
-import type { Clock, Logger, Source, SourceRead, Store, TextWork } from '../core/ports';
+import type { Clock, Logger, Sink, Source, SourceRead, Store, TextWork } from '../core/ports';
 import { type Result, ok } from '../core/errors';
 import { articleText, inlineTextWork } from './text-work';
+import { type AttemptDeps, attemptItem } from './quarantine';
 import { itemIdentity } from '../core/stories/identity';
 import { StoryIndex, type StoryGrouping } from '../core/stories/story-index';
 
@@ -13,6 +14,8 @@ export interface IngestDeps {
   log: Logger;
   /** Where summarizing runs (a worker pool in the service); in line when absent. */
   work?: TextWork;
+  /** Sinks by platform, to tell a feed's chats of an article skipped for good. */
+  sinks?: ReadonlyMap<string, Sink>;
 }
 
 export interface IngestOutcome {
@@ -99,6 +102,11 @@ export interface ItemContext {
   work?: TextWork;
   /** Told of an item that could not be summarized (over the work's limits): it is skipped, the others go on. */
   log?: Logger;
+  /**
+   * Counts each summary as an attempt in the store, and skips items that failed or crashed too often
+   * (see quarantine.ts); without it (a one-shot digest) an item that fails is just skipped.
+   */
+  attempts?: AttemptDeps;
 }
 
 /**
@@ -121,13 +129,17 @@ export async function summarizeItems(source: Source, feed: Feed, items: readonly
     // The store may answer synchronously: give timers and sockets a turn between items, so other feeds'
     // fetches are not timed out by our own busy loop.
     await yieldToEventLoop();
-    let summarized: { text: string; summary: Summary };
-    try {
-      summarized = await (ctx.work ?? inlineTextWork).article(item.text, item.title ?? null);
-    } catch (err) {
-      ctx.log?.warn({ feed: feed.url, item: id, err: (err as Error).message }, 'item not summarized');
-      continue;
+    const summarize = () => (ctx.work ?? inlineTextWork).article(item.text, item.title ?? null);
+    let summarized: { text: string; summary: Summary } | null;
+    if (ctx.attempts) {
+      summarized = await attemptItem(ctx.attempts, feed, id, item.title ?? item.url ?? id, summarize);
+    } else {
+      summarized = await summarize().catch((err: Error) => {
+        ctx.log?.warn({ feed: feed.url, item: id, err: err.message }, 'item not summarized');
+        return null;
+      });
     }
+    if (!summarized) continue;
     const article = toArticle(item, feed, ctx.name, ctx.now, ctx.stories, summarized);
     if (await keep(article)) ctx.stories.add(article);
     ids.push(article.id);
@@ -147,6 +159,8 @@ export interface IngestOptions {
   stories?: StoryIndex;
   /** Extra fields for the feed's row after a good read (the next poll time), written in the same update. */
   schedule?: (read: SourceRead) => Partial<Feed>;
+  /** Called once the source has answered, before its items are summarized (see quarantine.ts). */
+  afterRead?: () => Promise<void>;
 }
 
 /**
@@ -156,6 +170,7 @@ export interface IngestOptions {
 export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOptions = {}): Promise<Result<IngestOutcome>> {
   const { stories, schedule } = options;
   const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+  await options.afterRead?.();
   if (!read.ok) return read;
   const r = read.value;
   // A good read also turns a paused feed back on: that is how a manual check revives it. Only what changed is
@@ -186,7 +201,7 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
   const index = stories ?? (await loadStoryIndex(deps));
   const known = await deps.store.existingArticleIds(r.items.map((item) => itemIdentity(item, feed.url)));
   let newCount = 0;
-  const articleIds = await summarizeItems(deps.source, feed, r.items, { name, now: nowIso, stories: index, known, log: deps.log, ...(deps.work ? { work: deps.work } : {}) }, async (article) => {
+  const articleIds = await summarizeItems(deps.source, feed, r.items, { name, now: nowIso, stories: index, known, log: deps.log, attempts: deps, ...(deps.work ? { work: deps.work } : {}) }, async (article) => {
     const stored = await deps.store.saveArticle(article);
     if (stored) newCount++;
     return stored;

@@ -105,6 +105,20 @@ export interface Store {
   /** The chats that added this feed (to tell them when it breaks). */
   feedOwners(feedId: string): Promise<ChatTarget[]>;
 
+  // Attempts at work that may fail or crash the process (summarizing an item, reading a feed), keyed by the work.
+  /**
+   * Counts one more attempt before the work starts, so that a crash during it is counted too. Returns the
+   * attempts made before this one, and whether the work is quarantined (skipped from now on).
+   */
+  beginAttempt(key: string, feedId: string | null, now: string): Promise<{ prior: number; quarantined: boolean }>;
+  /** The work succeeded (or is settled another way): its attempts are forgotten. */
+  endAttempt(key: string): Promise<void>;
+  /**
+   * The work failed: keeps why, and with `quarantine` marks it skipped from now on. Returns true only for the
+   * call that quarantined it, so that its chats are told once.
+   */
+  failAttempt(key: string, error: string, quarantine: boolean, now: string): Promise<boolean>;
+
   // Articles.
   /** Saves an article unless one with its id exists; returns whether it was new. Links the article to the feed either way. */
   saveArticle(article: Article): Promise<boolean>;

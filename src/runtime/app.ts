@@ -8,6 +8,8 @@ import { type SubscriptionDefaults, createCommandHandler } from '../app/commands
 import { type DigestDeps } from '../app/digests';
 import type { JobDeps } from '../app/jobs';
 import { ingestFeed } from '../app/ingest';
+import { attemptFeed } from '../app/quarantine';
+import { ok } from '../core/errors';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
 import { createConfiguredSource } from './sources';
@@ -72,7 +74,7 @@ export async function createTidings(
     log,
     defaults: subscriptionDefaults,
     work,
-    ingestNow: (feed) => ingestFeed({ store, source, clock, log, work }, feed),
+    ingestNow: async (feed) => (await attemptFeed({ store, clock, log, sinks }, feed, (afterRead) => ingestFeed({ store, source, clock, log, work, sinks }, feed, { afterRead }))) ?? ok(null),
   });
   for (const url of defaults.sources) await store.addFeed(url, null);
   const digestDeps: DigestDeps = { store, clock, log, summaryWords: defaults.digest.summaryWords };
