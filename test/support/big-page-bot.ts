@@ -42,7 +42,8 @@ export interface BigPageBot {
   close(): Promise<void>;
 }
 
-export async function startBigPageBot(pageBytes: number): Promise<BigPageBot> {
+/** `bin`: another checkout's bin/tidings.js (a benchmark compares builds); this one's by default. */
+export async function startBigPageBot(pageBytes: number, bin = join(root, 'bin/tidings.js')): Promise<BigPageBot> {
   const page = bigArticlePage(pageBytes);
   let servedWaiters: (() => void)[] = [];
   const site: Server = createServer((_req, res) => {
@@ -55,7 +56,7 @@ export async function startBigPageBot(pageBytes: number): Promise<BigPageBot> {
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   const api = await FakeBotApi.start(TOKEN, { perChatPerSecond: 50, globalPerSecond: 200 });
   const dir = mkdtempSync(join(tmpdir(), 'tidings-bigpage-'));
-  const child = spawn(process.execPath, [join(root, 'bin/tidings.js'), 'start'], {
+  const child = spawn(process.execPath, [bin, 'start'], {
     cwd: dir,
     env: {
       PATH: process.env.PATH,
