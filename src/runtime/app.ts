@@ -7,9 +7,7 @@ import type { Clock, Logger, Sink, Source, Store, TextWork } from '../core/ports
 import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
 import type { JobDeps } from '../app/jobs';
-import { ingestFeed } from '../app/ingest';
-import { attemptFeed } from '../app/quarantine';
-import { ok } from '../core/errors';
+import { seedDefaultSources } from '../app/feeds';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
 import { createConfiguredSource } from './sources';
@@ -74,9 +72,9 @@ export async function createTidings(
     log,
     defaults: subscriptionDefaults,
     work,
-    ingestNow: async (feed) => (await attemptFeed({ store, clock, log, sinks }, feed, (afterRead) => ingestFeed({ store, source, clock, log, work, sinks }, feed, { afterRead }))) ?? ok(null),
+    maxFeedsPerChat: defaults.feeds.maxPerChat,
   });
-  for (const url of defaults.sources) await store.addFeed(url, null);
+  await seedDefaultSources(store, defaults.sources);
   const digestDeps: DigestDeps = { store, clock, log, summaryWords: defaults.digest.summaryWords };
   return {
     config,

@@ -134,7 +134,7 @@ export function createWebSource(fetcher: Fetcher, log?: Logger, readPage: ReadPa
     const page = async (): Promise<Result<SourceRead> | null> => {
       if (article !== undefined) return article;
       const item = await extract(text, baseOf(fetched));
-      article = !item.ok ? item : item.value ? ok({ ...readOf(fetched), title: item.value.title ?? null, items: [item.value] }) : null;
+      article = !item.ok ? item : item.value ? ok({ ...readOf(fetched), title: item.value.title ?? null, items: [item.value], page: true }) : null;
       return article;
     };
     if (isArticlePage(text)) return (await page()) ?? fail('feed/not-found', `I found no article text at ${location}.`);

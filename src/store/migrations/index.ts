@@ -92,6 +92,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('outbox_pending').on('outbox').columns(['status', 'available_at']).execute();
     },
   },
+  '0002_first_run': {
+    // One-time steps of an installation (seeding the default sources): each is recorded once, so removing what
+    // it added is not undone by the next start.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('first_run')
+        .addColumn('step', 'text', (c) => c.primaryKey())
+        .addColumn('done_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   // Attempts at a piece of work (an item's summary, a feed's read), counted before the work starts, so that a
   // crash in the middle is counted too; work that failed or crashed too often is quarantined.
   '0005_quarantine': {

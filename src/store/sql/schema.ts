@@ -69,5 +69,6 @@ export interface Database {
   article_feeds: { article_id: string; feed_id: string; seen_at: string };
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
+  first_run: { step: string; done_at: string };
   work_attempts: { key: string; feed_id: string | null; attempts: number; last_error: string | null; quarantined_at: string | null; updated_at: string };
 }
