@@ -25,6 +25,9 @@ export const POOL_DEFAULTS: PoolOptions = {
   idleMs: 60_000,
 };
 
+/** A worker still loading its modules after this long is given up. */
+const LOAD_TIMEOUT_MS = 30_000;
+
 /** A task that ran over its time or memory limit, or whose worker died. */
 export class TaskFailed extends Error {
   constructor(
@@ -103,8 +106,15 @@ export function createWorkerPool(options: Partial<PoolOptions> = {}, log?: Logge
     worker.unref();
     let ready!: () => void;
     const slot: Slot = { worker, ready: new Promise<void>((r) => (ready = r)), job: null, timer: null, idle: null };
+    // A worker that never finishes loading would hold its task forever (loading is not the task's time).
+    const loadMs = Math.max(o.taskTimeoutMs, LOAD_TIMEOUT_MS);
+    const loading = setTimeout(() => fail(slot, new TaskFailed('timeout', `the worker did not start within ${Math.round(loadMs / 1000)} s`)), loadMs);
+    loading.unref();
     worker.on('message', (msg: { ready?: true; id?: number; ok?: boolean; value?: unknown; message?: string }) => {
-      if (msg.ready) return ready();
+      if (msg.ready) {
+        clearTimeout(loading);
+        return ready();
+      }
       const job = slot.job;
       if (!job || msg.id !== job.id) return;
       if (slot.timer) clearTimeout(slot.timer);
@@ -117,6 +127,7 @@ export function createWorkerPool(options: Partial<PoolOptions> = {}, log?: Logge
       pump();
     });
     worker.on('error', (err: Error & { code?: string }) => {
+      clearTimeout(loading);
       const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY';
       fail(slot, new TaskFailed(memory ? 'memory' : 'crash', memory ? `it needed more than the ${o.maxHeapMb} MB a text may use` : `the worker failed: ${err.message}`));
     });
