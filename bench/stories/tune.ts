@@ -13,7 +13,7 @@ import { type Scores, bcubed } from './scores';
 /** A wrong merge hides news: the bar is chosen with a margin over the 95 the grouping must keep. */
 const PRECISION_FLOOR = 0.955;
 /** Candidate bars, as the log-odds added at the pool size they are tried at. */
-const OFFSETS = [-3, -2, -1.5, -1, -0.5, 0, 0.5, 1, 2, 3, 4, 5, 6, 7];
+const OFFSETS = [-3, -2.5, -2, -1.75, -1.5, -1.25, -1, -0.75, -0.5, -0.25, 0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7];
 const TUNING_WINDOWS = 120;
 
 /** Features and labels of the pairs the candidate generation would compare (articles sharing a key term). */

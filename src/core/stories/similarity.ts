@@ -20,8 +20,8 @@ export interface StoryModel {
 export const STORY_MODEL: StoryModel = {
   weights: [-15.069, 16.007, 3.899, 2.024, 9.35, -0.621, -0.43, 12.174, 0.32],
   bias: -16.627,
-  prior: 9.436,
-  slope: 1.134,
+  prior: 9.234,
+  slope: 1.082,
 };
 
 const HOUR = 3_600_000;
@@ -143,12 +143,20 @@ export function sameStoryProbability(logit: number, poolSize: number, model: Sto
 
 /**
  * How strongly a group of articles belongs with another, from the probabilities of the pairs across them:
- * the mean of the best √(pairs) of them (pairs not compared count as 0). One strong pair joins an article to a
- * single one; joining a story of nine takes three, so a chain of look-alikes does not grow into one story, while
- * a big story still takes a retelling that matches only some of its versions.
+ * the mean of the best ⌈pairs^LINK_POWER⌉ of them (pairs not compared count as 0). One strong pair joins an article
+ * to a single one; joining a story of two takes both, a story of nine six, so a chain of look-alikes (sequels of one
+ * affair, each like the last) does not grow into one story, while a big story still takes a retelling that matches
+ * only most of its versions.
  */
+/**
+ * Between single-link (0) and average-link (1). Measured on stories-neus-train (5-fold, bars retuned each time):
+ * 0.5 gave 93.9 / 70.4 held-out B-cubed F1 (windows / whole set), 0.75 gave 94.3 / 70.7, 1 gave 94.3 / 70.4 and
+ * 1.5 gave 93.4 / 66.9.
+ */
+export const LINK_POWER = 0.75;
+
 export function groupLink(probabilities: number[], pairs: number): number {
-  const k = Math.ceil(Math.sqrt(pairs));
+  const k = Math.ceil(pairs ** LINK_POWER);
   if (probabilities.length > k) probabilities.sort((x, y) => y - x);
   let sum = 0;
   for (let i = 0; i < Math.min(k, probabilities.length); i++) sum += probabilities[i]!;

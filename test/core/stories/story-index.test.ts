@@ -50,10 +50,12 @@ describe('StoryIndex', () => {
 
   it('asks for more evidence the more articles it chooses among', () => {
     expect(sameStoryProbability(0, 20_000)).toBeLessThan(sameStoryProbability(0, 30));
-    // One strong pair joins a single article; a story of nine needs three.
+    // One strong pair joins a single article; a story of two needs both, one of nine six.
     expect(groupLink([0.9], 1)).toBeGreaterThanOrEqual(JOIN_LINK);
     expect(groupLink([0.9, 0.1, 0.1], 9)).toBeLessThan(JOIN_LINK);
-    expect(groupLink([0.9, 0.8, 0.7, 0.1], 9)).toBeGreaterThanOrEqual(JOIN_LINK);
+    expect(groupLink([0.9, 0.8, 0.7, 0.1], 9)).toBeLessThan(JOIN_LINK);
+    expect(groupLink([0.9, 0.8, 0.7, 0.7, 0.6, 0.5, 0.1], 9)).toBeGreaterThanOrEqual(JOIN_LINK);
+    expect(groupLink([0.6, 0.6, 0], 4)).toBeLessThan(JOIN_LINK);
   });
 
   it('finds what comparing with every indexed article that shares a key term finds, through many growths of its storage', () => {
