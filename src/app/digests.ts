@@ -5,6 +5,7 @@ import type { ChatTarget, Digest, OutboxRow, Subscription } from '../core/model'
 import type { Clock, Logger, Store } from '../core/ports';
 import { buildDigest } from '../core/digest/build';
 import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
+import { saidSince } from './follows';
 
 export interface DigestDeps {
   store: Store;
@@ -73,10 +74,12 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
   if (await deps.store.hasDigestPeriod(sub.id, due.periodKey)) return false;
   const until = new Date(now.getTime() - settleMs).toISOString();
   const since = sub.coveredUntil ?? new Date(Date.parse(until) - DAY_MS).toISOString();
-  const digest = await digestFor(deps, sub, since, until, nowIso);
+  const built = await digestFor(deps, sub, since, until, nowIso);
+  const said = await saidSince(deps.store, sub, since, until);
+  const digest = said.length ? { ...built, said } : built;
   // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
   // window moves on and the next digest does not repeat it.
-  const silent = !digest.entries.length && !sub.sendEmpty;
+  const silent = !digest.entries.length && !said.length && !sub.sendEmpty;
   const row: OutboxRow = {
     id: randomUUID(),
     subscriptionId: sub.id,

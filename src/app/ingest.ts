@@ -6,6 +6,7 @@ import { summarize } from '../core/summarize';
 import { dropBoilerplateLines } from '../core/text/clean';
 import { itemIdentity } from '../core/stories/identity';
 import { StoryIndex, type StoryGrouping } from '../core/stories/story-index';
+import { storeArticleQuotes } from './people';
 
 export interface IngestDeps {
   store: Store;
@@ -76,6 +77,15 @@ export async function withPageText(source: Source, item: RawItem, feedUrl: strin
   if (!item.excerptOnly || !item.url || !source.expand || pages.left <= 0) return item;
   pages.left--;
   return source.expand(item, feedUrl);
+}
+
+/** The article's quotes and speakers; the article stays stored (and in digests) if this fails. */
+async function storeQuotes(deps: IngestDeps, article: Article): Promise<void> {
+  try {
+    await storeArticleQuotes(deps.store, article);
+  } catch (err) {
+    deps.log.error({ err, article: article.id }, 'storing the quotes of an article failed');
+  }
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -149,6 +159,7 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
     if (await deps.store.saveArticle(article)) {
       newCount++;
       index.add(article);
+      await storeQuotes(deps, article);
     }
     articleIds.push(article.id);
   }

@@ -51,4 +51,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'feeds', usage: '[add URL | remove URL|N]', description: 'List, add or remove this chat’s feeds', changesSettings: true },
   { name: 'topics', usage: 'word, word… | off', description: 'Only stories about these words (or all stories)', changesSettings: true },
   { name: 'settings', usage: '', description: 'This chat’s digest settings', changesSettings: false },
+  { name: 'follow', usage: 'NAME [now]', description: 'Put a person’s new quotes in the digest (now: also an alert at each)', changesSettings: true },
+  { name: 'unfollow', usage: 'NAME', description: 'Stop following a person', changesSettings: true },
+  { name: 'following', usage: '', description: 'The people this chat follows', changesSettings: false },
+  { name: 'quotes', usage: 'NAME', description: 'The latest quotes by a person across this chat’s feeds', changesSettings: false },
 ];

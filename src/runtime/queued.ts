@@ -6,6 +6,7 @@
 // PostgreSQL) gives each row to one worker only.
 import { DEFAULT_SETTLE_MS, buildDueDigests } from '../app/digests';
 import { drainOutbox } from '../app/deliver';
+import { buildQuoteAlerts } from '../app/follows';
 import { pollFeed, reusedStoryIndex, takeDueFeeds } from '../app/poll';
 import type { Subscription } from '../core/model';
 import type { Queue } from '../core/ports';
@@ -74,6 +75,8 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
       const due = (await t.store.listSubscriptions()).filter((s) => dueDigest(s, now, grace, settle));
       const shards = new Set(due.map((s) => shardOf(s.id, o.buildShards)));
       for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
+      // Quote alerts are few and each is claimed by moving its follow's mark: the tick builds them itself.
+      if (await buildQuoteAlerts(t.digestDeps)) await kickDeliveries();
     });
     await queue.every('tick', o.tickMs);
     await queue.every('deliver', o.deliverEveryMs);

@@ -3,6 +3,7 @@ import cron from 'node-cron';
 import type { Subscription } from '../core/model';
 import { buildDueDigests, onDemandDigest } from '../app/digests';
 import { drainOutbox } from '../app/deliver';
+import { buildQuoteAlerts } from '../app/follows';
 import { newSubscription } from '../app/commands';
 import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
@@ -61,6 +62,7 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
       await pollDueFeeds({ ...t.digestDeps, source: t.source, sinks: t.sinks, policy: t.policy });
       if (stopSignal.signal.aborted) return;
       await buildDueDigests(t.digestDeps, { signal: stopSignal.signal });
+      await buildQuoteAlerts(t.digestDeps);
     } catch (err) {
       t.log.error({ err }, 'scheduler step failed; retrying at the next minute');
     }

@@ -13,6 +13,7 @@ import { summarize } from '../../core/summarize';
 import { canonicalUrl } from '../../core/stories/identity';
 import { onDemandDigest } from '../digests';
 import { summaryDocument } from './summary';
+import { peopleCommands } from './people';
 
 export interface SubscriptionDefaults {
   time: string;
@@ -233,6 +234,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     summarize: summarizeCommand,
     digest,
     settings,
+    ...peopleCommands({ store: deps.store, now, subscriptionOf }),
   };
 
   return async (req) => {

@@ -1,6 +1,7 @@
 // Versioned schema, written once with Kysely's schema builder so SQLite and PostgreSQL share it.
 // Instants are ISO-8601 UTC strings (they sort as text); lists are JSON text.
 import type { Kysely, Migration } from 'kysely';
+import { peopleQuotes } from './0003_people_quotes';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -92,4 +93,5 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('outbox_pending').on('outbox').columns(['status', 'available_at']).execute();
     },
   },
+  '0003_people_quotes': peopleQuotes,
 };
