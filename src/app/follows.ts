@@ -12,17 +12,16 @@ export const SAID_IN_ALERT = 5;
 export const ALERTS_PER_HOUR = 4;
 const HOUR_MS = 3_600_000;
 
-/** The quotes by the people the chat follows that arrived in its feeds in (since, until]. */
+/** The quotes by the people the chat follows that arrived in its feeds in (since, until], each since it was followed. */
 export async function saidSince(store: Store, sub: Subscription, since: string, until: string): Promise<SaidQuote[]> {
   const follows = await store.listFollows(sub.target);
   if (!follows.length) return [];
-  return store.quotesArrived(
-    follows.map((f) => f.personId),
-    await feedIdsFor(store, sub.target),
-    since,
-    until,
-    SAID_IN_DIGEST,
-  );
+  const scope = await feedIdsFor(store, sub.target);
+  const each = await Promise.all(follows.map((f) => store.quotesArrived([f.personId], scope, f.createdAt > since ? f.createdAt : since, until, SAID_IN_DIGEST)));
+  return each
+    .flat()
+    .sort((a, b) => b.seenAt.localeCompare(a.seenAt) || a.id.localeCompare(b.id))
+    .slice(0, SAID_IN_DIGEST);
 }
 
 export interface AlertDeps {

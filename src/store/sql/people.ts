@@ -74,7 +74,7 @@ async function withSources(db: Db, rows: readonly QuoteRow[], scope: QuoteScope)
     );
   }
   const [sources, names] = await Promise.all([
-    q.orderBy('quote_articles.published_at').orderBy('quote_articles.article_id').execute(),
+    q.orderBy('quote_articles.seen_at').orderBy('quote_articles.published_at').orderBy('quote_articles.article_id').execute(),
     db.selectFrom('people').select(['id', 'name']).where('id', 'in', [...new Set(rows.map((r) => r.person_id))]).execute(),
   ]);
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
