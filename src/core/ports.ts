@@ -91,6 +91,11 @@ export interface PeopleStore {
   peopleNamed(alias: string, keys: readonly string[]): Promise<Person[]>;
   getPeople(ids: readonly string[]): Promise<Person[]>;
   /**
+   * People last quoted after `since`, most quoted first; with a prefix, only those with a name form or a
+   * surname key that starts with it (folded): what a misspelt name is matched against, and autocomplete.
+   */
+  suggestPeople(prefix: string, since: string, limit: number): Promise<Person[]>;
+  /**
    * Stores the people an article's quotes resolved to and its quotes, in one transaction. A quote already
    * stored (same person, same words) gains the article as one more source instead of a second row.
    */

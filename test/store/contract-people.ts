@@ -60,6 +60,17 @@ export function peopleContract(get: () => Store): void {
       expect((await store.peopleNamed('sen. rubio', [])).map((p) => p.id)).toEqual(['marco-rubio']);
     });
 
+    it('suggests recently quoted people by a prefix of a name form or surname, most quoted first', async () => {
+      const old = personRecord('rudy-giuliani', 'Rudy Giuliani', { lastSeen: Date.parse(at(-60 * 24 * 90)), mentions: 50 });
+      await store.saveQuotes(await article('a1', feedA, 0), [{ ...rubio, mentions: 3 }, luis, old], []);
+      expect((await store.suggestPeople('', at(-60), 10)).map((p) => p.id)).toEqual(['marco-rubio', 'luis-rubio']);
+      expect((await store.suggestPeople('', at(-60 * 24 * 100), 10)).map((p) => p.id)).toEqual(['rudy-giuliani', 'marco-rubio', 'luis-rubio']);
+      expect((await store.suggestPeople('Mar', at(-60), 10)).map((p) => p.id)).toEqual(['marco-rubio']);
+      expect((await store.suggestPeople('rub', at(-60), 10)).map((p) => p.id)).toEqual(['marco-rubio', 'luis-rubio']);
+      expect((await store.suggestPeople('rub', at(-60), 1)).map((p) => p.id)).toEqual(['marco-rubio']);
+      expect(await store.suggestPeople('x', at(-60), 10)).toEqual([]);
+    });
+
     it('stores a quote carried by several outlets once, with every outlet', async () => {
       const a = await article('a1', feedA, 0, { sourceName: 'A News', url: 'https://a.example/1' });
       const b = await article('b1', feedB, 10, { sourceName: 'B Times', url: 'https://b.example/1' });

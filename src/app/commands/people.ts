@@ -12,7 +12,7 @@ import { ALERTS_PER_HOUR } from '../follows';
 
 /** People quoted this recently are the ones a misspelt name is matched against, and what Discord suggests. */
 export const RECENT_MS = 30 * 86_400_000;
-const RECENT_PEOPLE = 500;
+const RECENT_PEOPLE = 300;
 export const QUOTES_SHOWN = 10;
 
 export interface PeopleCommandDeps {
@@ -32,8 +32,7 @@ export async function lookupPerson(store: Store, query: string, now: Date): Prom
   const named = await store.peopleNamed(query.trim(), keys);
   const found = findPerson(query, named);
   if (found.status !== 'unknown') return found;
-  const recent = await store.mostQuoted(new Date(now.getTime() - RECENT_MS).toISOString(), RECENT_PEOPLE);
-  const people = await store.getPeople(recent.map((p) => p.id));
+  const people = await store.suggestPeople('', new Date(now.getTime() - RECENT_MS).toISOString(), RECENT_PEOPLE);
   return findPerson(query, [...named, ...people.filter((p) => !named.some((n) => n.id === p.id))]);
 }
 

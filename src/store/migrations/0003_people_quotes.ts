@@ -19,6 +19,7 @@ export const peopleQuotes: Migration = {
       .addColumn('last_seen', 'text')
       .execute();
     await db.schema.createIndex('people_key').on('people').column('key').execute();
+    await db.schema.createIndex('people_mentions').on('people').column('mentions').execute();
     await db.schema
       .createTable('person_aliases')
       .addColumn('alias', 'text', (c) => c.notNull())

@@ -101,23 +101,37 @@ export async function peopleWithKeys(db: Db, keys: readonly string[]): Promise<P
 }
 
 export async function peopleNamed(db: Db, alias: string, keys: readonly string[]): Promise<Person[]> {
-  const rows = await db
-    .selectFrom('people')
-    .selectAll()
-    .where((eb) => {
-      const byAlias = eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'people.id').where('person_aliases.alias', '=', fold(alias)));
-      return keys.length ? eb.or([byAlias, eb('key', 'in', [...new Set(keys)])]) : byAlias;
-    })
-    .orderBy('mentions', 'desc')
-    .orderBy('id')
-    .limit(200)
-    .execute();
-  return rows.map(toPerson);
+  // Two indexed look-ups, not one OR: an OR across two tables makes the engines scan every person.
+  const [byAlias, byKey] = await Promise.all([
+    db.selectFrom('person_aliases').innerJoin('people', 'people.id', 'person_aliases.person_id').selectAll('people').where('person_aliases.alias', '=', fold(alias)).execute(),
+    keys.length ? db.selectFrom('people').selectAll().where('key', 'in', [...new Set(keys)]).orderBy('mentions', 'desc').limit(200).execute() : [],
+  ]);
+  const seen = new Set<string>();
+  return [...byAlias, ...byKey]
+    .filter((r) => !seen.has(r.id) && seen.add(r.id))
+    .map(toPerson)
+    .sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
 }
 
 export async function getPeople(db: Db, ids: readonly string[]): Promise<Person[]> {
   if (!ids.length) return [];
   return (await db.selectFrom('people').selectAll().where('id', 'in', [...new Set(ids)]).execute()).map(toPerson);
+}
+
+export async function suggestPeople(db: Db, prefix: string, since: string, limit: number): Promise<Person[]> {
+  const start = fold(prefix).trim();
+  let q = db.selectFrom('people').selectAll().where('last_seen', '>', since);
+  if (start) {
+    // A range on the alias and key indexes, not LIKE (whose index use depends on the engine and collation).
+    const end = `${start}\uffff`;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('key', '>=', start), eb('key', '<', end)]),
+        eb.exists(eb.selectFrom('person_aliases').select('person_id').whereRef('person_aliases.person_id', '=', 'people.id').where('alias', '>=', start).where('alias', '<', end)),
+      ]),
+    );
+  }
+  return (await q.orderBy('mentions', 'desc').orderBy('id').limit(limit).execute()).map(toPerson);
 }
 
 export async function saveQuotes(db: Db, article: Article, people: readonly Person[], quotes: readonly { personId: string; text: string; cue: string | null }[]): Promise<void> {

@@ -316,6 +316,10 @@ export class SqlStore implements Store {
     return people.getPeople(this.db, ids);
   }
 
+  suggestPeople(prefix: string, since: string, limit: number): Promise<Person[]> {
+    return people.suggestPeople(this.db, prefix, since, limit);
+  }
+
   saveQuotes(article: Article, persons: readonly Person[], quotes: readonly { personId: string; text: string; cue: string | null }[]): Promise<void> {
     return people.saveQuotes(this.db, article, persons, quotes);
   }
