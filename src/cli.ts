@@ -23,7 +23,9 @@ const USAGE = `usage: tidings <command>
   summarize --jsonl [--quotes all]               JSON Lines in on stdin, out on stdout (--quotes all: every direct quote)
   feeds list | add URL | remove URL              the operator's global sources
   feeds import FILE.opml | export                 OPML in (adds every feed) and out (to stdout)
-  register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)`;
+  register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)
+  quotes NAME [--since 7d] [--max N] [--json]    the latest quotes by one person in the stored articles
+  people [--since 7d] [--max N] [--json]         the people quoted most in that time`;
 
 function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -150,6 +152,35 @@ async function feedsCommand(args: string[]): Promise<number> {
   }
 }
 
+/** --since: "7d", "24h", "90m", "2w" → milliseconds. */
+function since(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const m = /^(\d{1,5})([mhdw])$/.exec(value.trim());
+  const ms = m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm' | 'h' | 'd' | 'w'] : null;
+  if (!ms) throw new UsageError(`--since takes a number and a unit (m, h, d or w), e.g. 7d or 24h, not "${value}"`);
+  return ms;
+}
+
+async function peopleCommand(name: 'quotes' | 'people', args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { since: { type: 'string' }, max: { type: 'string' }, json: { type: 'boolean' } });
+  const query = positionals.join(' ').trim();
+  if (name === 'quotes' && !query) throw new UsageError('quotes needs a NAME, e.g. tidings quotes "Marco Rubio"');
+  if (name === 'people' && positionals.length) throw new UsageError('people takes no NAME, only --since, --max and --json');
+  const sinceMs = since(values.since as string | undefined);
+  const max = positiveInt('max', values.max as string | undefined, 1000) ?? 20;
+  const config = await configFromProcess();
+  const [{ openStore }, { systemClock }, { printQuotes, printPeople }] = await Promise.all([import('./runtime/store'), import('./runtime/app'), import('./runtime/people-cli')]);
+  const store = await openStore(config.DATABASE_URL);
+  try {
+    const json = values.json === true;
+    return name === 'quotes'
+      ? await printQuotes(store, systemClock, query, { sinceMs, max, json }, process.stdout, process.stderr)
+      : await printPeople(store, systemClock, { sinceMs: sinceMs ?? 7 * 86_400_000, max, json }, process.stdout);
+  } finally {
+    await store.close();
+  }
+}
+
 async function startCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { role: { type: 'string' } });
   const role = values.role ?? 'all';
@@ -191,6 +222,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   summarize: summarizeCommand,
   feeds: feedsCommand,
   'register-commands': registerCommandsCommand,
+  quotes: (args) => peopleCommand('quotes', args),
+  people: (args) => peopleCommand('people', args),
 };
 
 async function main(argv: string[]): Promise<number> {
