@@ -206,11 +206,13 @@ export type QueueDepth = Record<JobKind, { waiting: number; active: number; dela
 export interface Queue {
   /** Adds a job; while a job with the same `key` waits or runs, adding another is a no-op. */
   add(kind: JobKind, data: Record<string, string>, key?: string): Promise<void>;
-  /** Runs `kind` every `everyMs`, once per interval however many processes ask for it. */
+  /** Runs `kind` every `everyMs`, once per interval however many processes ask for it; asking again is a no-op. */
   every(kind: JobKind, everyMs: number): Promise<void>;
   /** Takes jobs of this kind in this process, up to `concurrency` at once, until close(). */
   process(kind: JobKind, concurrency: number, handler: (data: Record<string, string>) => Promise<void>): void;
   depth(): Promise<QueueDepth>;
+  /** When a job of this kind last finished well (ms since the epoch), in any process; null when none has yet. */
+  lastDone(kind: JobKind): Promise<number | null>;
   /** True when the queue's server answers. */
   ping(): Promise<boolean>;
   /** Stops taking jobs, lets running ones finish, and disconnects. */
