@@ -28,6 +28,8 @@ export interface DiscordBotOptions {
   log: Logger;
   /** A command not known to be slow is deferred if it has not answered by then (Discord allows 3 s). */
   deferAfterMs?: number;
+  /** Names for a `name:` option as the user types it (the people quoted lately); none when absent. */
+  suggestPeople?: (typed: string) => Promise<string[]>;
   /** Rate limits up to this long wait in discord.js's queue; a longer one fails the request (a send is retried later). */
   maxRateLimitWaitMs?: number;
 }
@@ -49,7 +51,7 @@ export function restClient(apiRoot: string, token: string): REST {
 function viewOf(i: ChatInputCommandInteraction): InteractionView {
   const options: Record<string, string | undefined> = {};
   const flat = i.options.data.flatMap((o) => (o.options ? o.options : [o]));
-  for (const o of flat) if (typeof o.value === 'string') options[o.name] = o.value;
+  for (const o of flat) if (typeof o.value === 'string' || typeof o.value === 'boolean') options[o.name] = String(o.value);
   return {
     commandName: i.commandName,
     subcommand: i.options.getSubcommand(false),
@@ -117,7 +119,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    await i.respond(focused.name === 'timezone' ? timeZoneChoices(String(focused.value)) : []);
+    if (focused.name === 'timezone') return i.respond(timeZoneChoices(String(focused.value)));
+    const names = focused.name === 'name' && options.suggestPeople ? await options.suggestPeople(String(focused.value)) : [];
+    await i.respond(names.slice(0, 25).map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) })));
   }
 
   client.on(Events.InteractionCreate, (i: Interaction) => {

@@ -7,10 +7,11 @@ import {
   PermissionFlagsBits,
   type RESTPutAPIApplicationCommandsJSONBody,
   SlashCommandBuilder,
+  type SlashCommandStringOption,
 } from 'discord.js';
 
 /** Commands that read or change a channel's settings: Manage Server by default, and re-checked. */
-export const CONFIG_COMMANDS = new Set(['subscribe', 'unsubscribe', 'feeds', 'topics']);
+export const CONFIG_COMMANDS = new Set(['subscribe', 'unsubscribe', 'feeds', 'topics', 'follow', 'unfollow']);
 
 /** Commands that fetch or build something and so are deferred at once. */
 export const SLOW_COMMANDS = new Set(['digest', 'summarize', 'feeds add']);
@@ -57,6 +58,13 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     o.setName('words').setDescription('Words or phrases separated by commas, e.g. energy, elections — or off').setMaxLength(1000),
   );
   const settings = command('settings', 'This channel’s digest settings');
+  const person = (o: SlashCommandStringOption, what: string) => o.setName('name').setDescription(what).setRequired(true).setAutocomplete(true).setMaxLength(100);
+  const follow = command('follow', 'Put a person’s new quotes in this channel’s digest', { config: true })
+    .addStringOption((o) => person(o, 'Who, e.g. Marco Rubio (suggestions: people quoted in the last 30 days)'))
+    .addBooleanOption((o) => o.setName('now').setDescription('Also post each new quote here as it appears (a few an hour at most)'));
+  const unfollow = command('unfollow', 'Stop following a person in this channel', { config: true }).addStringOption((o) => person(o, 'Who'));
+  const following = command('following', 'The people this channel follows');
+  const quotes = command('quotes', 'The latest quotes by a person across this channel’s feeds', { dm: true }).addStringOption((o) => person(o, 'Who, e.g. Marco Rubio'));
   const help = command('help', 'What Tidings does and every command', { dm: true });
-  return [digest, subscribe, unsubscribe, summarize, feeds, topics, settings, help].map((c) => c.toJSON());
+  return [digest, subscribe, unsubscribe, summarize, feeds, topics, settings, follow, unfollow, following, quotes, help].map((c) => c.toJSON());
 }

@@ -31,6 +31,9 @@ export function helpDocument(): Document {
     ['/feeds list | add url: | remove feed:', 'this channel’s own feeds'],
     ['/topics words:', 'only stories about these words, e.g. energy, elections (off: all stories)'],
     ['/settings', 'this channel’s digest settings'],
+    ['/follow name: [now:]', 'a person’s new quotes in the digest (now: also posted as they appear)'],
+    ['/unfollow name: · /following', 'stop following someone · whom this channel follows'],
+    ['/quotes name:', 'the latest quotes by a person, with date and outlet'],
   ];
   return {
     sections: [
@@ -82,8 +85,16 @@ export function toCommandRequest(view: InteractionView): Translation {
     case 'topics':
       args = o.words?.trim() ?? '';
       break;
+    case 'follow':
+      args = `${o.name?.trim() ?? ''}${o.now === 'true' ? ' now' : ''}`;
+      break;
+    case 'unfollow':
+    case 'quotes':
+      args = o.name?.trim() ?? '';
+      break;
     case 'digest':
     case 'settings':
+    case 'following':
       break;
     default:
       return refuse(`I don’t know /${name}. Send /help to see every command.`);
