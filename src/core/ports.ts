@@ -107,7 +107,7 @@ export interface PeopleStore {
   /** The people quoted most in scope since this instant. */
   mostQuoted(since: string, limit: number, scope?: QuoteScope): Promise<QuotedPerson[]>;
 
-  /** Starts following (or changes `alerts` of an existing follow, keeping its alert mark). */
+  /** Starts following, or changes `alerts` of an existing follow (alerts turned on count from `now`). */
   follow(target: ChatTarget, personId: string, alerts: boolean, now: string): Promise<Follow>;
   /** False when the chat did not follow the person. */
   unfollow(target: ChatTarget, personId: string): Promise<boolean>;

@@ -117,7 +117,9 @@ export function peopleContract(get: () => Store): void {
       const f = await store.follow(chat, 'marco-rubio', false, at(0));
       expect(f).toMatchObject({ person: 'Marco Rubio', alerts: false, alertedUntil: at(0) });
       await store.follow(chat, 'luis-rubio', true, at(1));
-      expect(await store.follow(chat, 'marco-rubio', true, at(5))).toMatchObject({ alerts: true, alertedUntil: at(0), createdAt: at(0) });
+      // Alerts turned on count from then; turned on again, the mark stays.
+      expect(await store.follow(chat, 'marco-rubio', true, at(5))).toMatchObject({ alerts: true, alertedUntil: at(5), createdAt: at(0) });
+      expect(await store.follow(chat, 'marco-rubio', true, at(9))).toMatchObject({ alerts: true, alertedUntil: at(5) });
       expect((await store.listFollows(chat)).map((x) => x.personId)).toEqual(['marco-rubio', 'luis-rubio']);
       expect(await store.listFollows(target())).toEqual([]);
       expect((await store.alertFollows()).map((x) => x.personId).sort()).toEqual(['luis-rubio', 'marco-rubio']);
@@ -126,9 +128,9 @@ export function peopleContract(get: () => Store): void {
       await store.saveSubscription(sub);
       const follow = (await store.listFollows(chat))[0]!;
       const row = outboxRecord(sub, `alert:marco-rubio:${at(30)}`, { createdAt: at(31) });
-      expect(await store.enqueueAlert(follow, at(0), at(30), row, 2)).toBe(true);
+      expect(await store.enqueueAlert(follow, at(5), at(30), row, 2)).toBe(true);
       // A second process that read the same mark loses.
-      expect(await store.enqueueAlert(follow, at(0), at(30), outboxRecord(sub, `alert:marco-rubio:${at(30)}x`, { createdAt: at(31) }), 2)).toBe(false);
+      expect(await store.enqueueAlert(follow, at(5), at(30), outboxRecord(sub, `alert:marco-rubio:${at(30)}x`, { createdAt: at(31) }), 2)).toBe(false);
       expect((await store.listFollows(chat))[0]?.alertedUntil).toBe(at(30));
       expect((await store.listDeliveries(sub.id)).map((r) => r.periodKey)).toEqual([`alert:marco-rubio:${at(30)}`]);
       expect(await store.alertsSince(chat, at(0))).toBe(1);

@@ -1,6 +1,6 @@
 // People, quotes and follows over Kysely (SQLite and PostgreSQL alike). The SqlStore delegates here.
 import { createHash } from 'node:crypto';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Article, ChatTarget, Follow, OutboxRow, QuotedPerson, QuoteSource, SaidQuote } from '../../core/model';
 import { fold, type Person } from '../../core/people';
 import type { QuoteScope } from '../../core/ports';
@@ -204,7 +204,13 @@ export async function follow(db: Db, target: ChatTarget, personId: string, alert
   await db
     .insertInto('follows')
     .values({ target_key: key, target: targetJson(target), person_id: personId, alerts: alerts ? 1 : 0, alerted_until: now, created_at: now })
-    .onConflict((oc) => oc.columns(['target_key', 'person_id']).doUpdateSet({ alerts: alerts ? 1 : 0 }))
+    .onConflict((oc) =>
+      oc.columns(['target_key', 'person_id']).doUpdateSet({
+        alerts: alerts ? 1 : 0,
+        // Alerts turned on count from now: quotes from before were never promised as alerts.
+        alerted_until: sql<string>`case when ${sql.ref('follows.alerts')} = 0 then ${sql.ref('excluded.alerted_until')} else ${sql.ref('follows.alerted_until')} end`,
+      }),
+    )
     .execute();
   return toFollow(await followsOf(db).where('follows.target_key', '=', key).where('follows.person_id', '=', personId).executeTakeFirstOrThrow());
 }
