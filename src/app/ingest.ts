@@ -139,6 +139,8 @@ export interface IngestOptions {
   stories?: StoryIndex;
   /** Extra fields for the feed's row after a good read (the next poll time), written in the same update. */
   schedule?: (read: SourceRead) => Partial<Feed>;
+  /** The feed as just read by the caller (a feed being added): stored from this instead of reading it again. */
+  read?: SourceRead;
 }
 
 /**
@@ -147,7 +149,7 @@ export interface IngestOptions {
  */
 export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOptions = {}): Promise<Result<IngestOutcome>> {
   const { stories, schedule } = options;
-  const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+  const read = options.read ? ok(options.read) : await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
   // A good read also turns a paused feed back on: that is how a manual check revives it. Only what changed is
@@ -163,12 +165,12 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
   const patch = { ...Object.fromEntries(Object.entries(next).filter(([k, v]) => feed[k as keyof typeof next] !== v)), ...schedule?.(r) };
   if (Object.keys(patch).length) await deps.store.updateFeed(feed.id, patch);
   if (r.movedTo && r.movedTo !== feed.url) {
-    try {
+    // Another row may already have the new address (someone added it directly): then keep reading the old one.
+    if (await deps.store.findFeed(r.movedTo)) {
+      deps.log.warn({ from: feed.url, to: r.movedTo }, 'feed moved onto a known feed');
+    } else {
       await deps.store.updateFeed(feed.id, { url: r.movedTo });
       deps.log.info({ from: feed.url, to: r.movedTo }, 'feed moved');
-    } catch (err) {
-      // Another row already has the new address (someone added it directly): keep reading the old one.
-      deps.log.warn({ from: feed.url, to: r.movedTo, err: (err as Error).message }, 'feed moved onto a known feed');
     }
   }
   if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true, retryAfterMs: r.retryAfterMs });

@@ -26,6 +26,8 @@ export interface SourceRead {
   movedTo: string | null;
   /** The source asked not to be polled again for this long (ttl, Cache-Control, Retry-After), if it said. */
   retryAfterMs: number | null;
+  /** True when the location is a web page read as one article, not a feed: it can be summarized, not followed. */
+  page?: boolean;
 }
 
 export interface SourceState {
@@ -132,9 +134,16 @@ export interface Store extends PeopleStore {
   /** Unlinks a chat's feed (or clears the global mark); returns false when it was not there. */
   removeFeed(url: string, owner: ChatTarget | null): Promise<boolean>;
   listFeeds(owner: ChatTarget | null): Promise<Feed[]>;
+  /**
+   * Adds these global feeds in one transaction, unless the one-time step `step` was recorded before; records it.
+   * Returns whether the feeds were added (true once per database, however many processes start at once).
+   */
+  seedGlobalFeeds(step: string, urls: readonly string[]): Promise<boolean>;
   /** Every feed someone reads (global or linked to a chat), enabled or not. */
   listAllFeeds(): Promise<Feed[]>;
   getFeed(id: string): Promise<Feed | null>;
+  /** The feed row of this URL, whoever reads it; null when there is none. */
+  findFeed(url: string): Promise<Feed | null>;
   updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void>;
   /** The chats that added this feed (to tell them when it breaks). */
   feedOwners(feedId: string): Promise<ChatTarget[]>;

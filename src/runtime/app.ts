@@ -6,7 +6,7 @@ import type { Clock, Logger, Sink, Source, Store } from '../core/ports';
 import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
 import type { JobDeps } from '../app/jobs';
-import { ingestFeed } from '../app/ingest';
+import { seedDefaultSources } from '../app/feeds';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
 import { createConfiguredSource } from './sources';
@@ -58,9 +58,9 @@ export async function createTidings(
     clock,
     log,
     defaults: subscriptionDefaults,
-    ingestNow: (feed) => ingestFeed({ store, source, clock, log }, feed),
+    maxFeedsPerChat: defaults.feeds.maxPerChat,
   });
-  for (const url of defaults.sources) await store.addFeed(url, null);
+  await seedDefaultSources(store, defaults.sources);
   const digestDeps: DigestDeps = { store, clock, log, summaryWords: defaults.digest.summaryWords };
   return {
     config,

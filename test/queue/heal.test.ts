@@ -2,7 +2,7 @@
 // gone and no tick job would ever run again; the scheduler's own timer puts them back, and ticks resume.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { JOB_DEFAULTS, type RunningJobs, runJobs } from '../../src/app/jobs';
 import type { Queue } from '../../src/core/ports';
 import { openBullQueue } from '../../src/queue/bullmq';
@@ -65,6 +65,9 @@ it('re-creates the repeatable tick after Redis lost every key, and ticks again',
   expect(await dropKeys(redis, prefix)).toBeGreaterThan(0);
   dropped = true;
   await tickAfterLoss;
-  expect((await redis.keys(`${prefix}:tick:repeat*`)).length).toBeGreaterThan(0);
-  expect(await bull.lastDone('tick')).not.toBeNull();
+  // The tick that just started finishes, and the schedule it came from is stored again.
+  await vi.waitFor(async () => {
+    expect((await redis.keys(`${prefix}:tick:repeat*`)).length).toBeGreaterThan(0);
+    expect(await bull.lastDone('tick')).not.toBeNull();
+  }, { timeout: 10_000, interval: 50 });
 });

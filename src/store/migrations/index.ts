@@ -93,5 +93,16 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('outbox_pending').on('outbox').columns(['status', 'available_at']).execute();
     },
   },
+  '0002_first_run': {
+    // One-time steps of an installation (seeding the default sources): each is recorded once, so removing what
+    // it added is not undone by the next start.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('first_run')
+        .addColumn('step', 'text', (c) => c.primaryKey())
+        .addColumn('done_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   '0003_people_quotes': peopleQuotes,
 };

@@ -115,4 +115,5 @@ export interface Database {
   quote_articles: QuoteArticleRow;
   follows: FollowRow;
   quote_alerts: { outbox_id: string; target_key: string; person_id: string; quotes: number; created_at: string };
+  first_run: { step: string; done_at: string };
 }
