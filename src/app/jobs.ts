@@ -101,10 +101,10 @@ export async function runJobs(queue: Queue, deps: JobDeps, o: JobOptions): Promi
       if (await buildQuoteAlerts(digests)) await kickDeliveries();
     });
     await ensureSchedules(queue, o);
+    await queue.add('tick', {}, 'tick:start'); // do not wait a whole interval after a start
     watchdog = setInterval(() => {
       ensureSchedules(queue, o).catch((err: unknown) => poll.log.warn({ err }, 'could not check the repeatable jobs; trying again at the next tick'));
     }, o.tickMs);
-    await queue.add('tick', {}, 'tick:start'); // do not wait a whole interval after a start
   }
 
   if (o.role !== 'scheduler') {

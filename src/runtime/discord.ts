@@ -2,7 +2,6 @@
 import { type Config, configError } from '../config/env';
 import { type DiscordBot, DiscordSink, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
 import type { Tidings } from './app';
-import { RECENT_MS } from '../app/commands/people';
 
 /**
  * Registers the Discord sink and connects the client; null when Discord is not configured. With `receive` false
@@ -16,9 +15,7 @@ export async function startDiscord(t: Tidings, options: { receive?: boolean } = 
     t.sinks.set('discord', new DiscordSink(restClient(apiRoot, token), t.log));
     return { stop: async () => undefined };
   }
-  const suggestPeople = async (typed: string) =>
-    (await t.store.suggestPeople(typed, new Date(t.clock.now().getTime() - RECENT_MS).toISOString(), 25)).map((p) => p.name);
-  const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log, suggestPeople });
+  const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log });
   t.sinks.set('discord', bot.sink);
   try {
     await bot.start();

@@ -15,7 +15,7 @@ import {
 import type { CommandHandler } from '../../core/commands';
 import type { Document } from '../../core/document';
 import type { Logger } from '../../core/ports';
-import { type InteractionView, timeZoneChoices, toCommandRequest } from './interactions';
+import { type InteractionView, toCommandRequest } from './interactions';
 import { type DiscordMessage, LIMITS, renderDocument } from './render';
 import { DiscordSink } from './sink';
 
@@ -28,8 +28,6 @@ export interface DiscordBotOptions {
   log: Logger;
   /** A command not known to be slow is deferred if it has not answered by then (Discord allows 3 s). */
   deferAfterMs?: number;
-  /** Names for a `name:` option as the user types it (the people quoted lately); none when absent. */
-  suggestPeople?: (typed: string) => Promise<string[]>;
   /** Rate limits up to this long wait in discord.js's queue; a longer one fails the request (a send is retried later). */
   maxRateLimitWaitMs?: number;
 }
@@ -103,8 +101,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const t = toCommandRequest(viewOf(i));
-    if (t.kind === 'reply') return deliver(i, t.doc, t.ephemeral);
-    if (t.slow) await i.deferReply();
+    // A refusal is answered at once and privately; only work that will run is deferred.
+    if (t.slow && ((await options.commands.permits?.(t.request)) ?? true)) await i.deferReply();
     const pending = options.commands(t.request);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deferAfterMs)));
@@ -119,9 +117,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    if (focused.name === 'timezone') return i.respond(timeZoneChoices(String(focused.value)));
-    const names = focused.name === 'name' && options.suggestPeople ? await options.suggestPeople(String(focused.value)) : [];
-    await i.respond(names.slice(0, 25).map((n) => ({ name: n.slice(0, 100), value: n.slice(0, 100) })));
+    await i.respond((await options.commands.choices?.(focused.name, String(focused.value))) ?? []);
   }
 
   client.on(Events.InteractionCreate, (i: Interaction) => {

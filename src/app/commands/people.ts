@@ -9,6 +9,7 @@ import { findPerson, fold, parseName, type Lookup, type Person } from '../../cor
 import type { Store } from '../../core/ports';
 import { feedIdsFor } from '../digests';
 import { ALERTS_PER_HOUR } from '../follows';
+import { personArgs } from './arguments';
 
 /** People quoted this recently are the ones a misspelt name is matched against, and what Discord suggests. */
 export const RECENT_MS = 30 * 86_400_000;
@@ -56,13 +57,17 @@ function notOne(lookup: Exclude<Lookup, { status: 'found' }>, query: string, com
   return refuse(`Nobody quoted as “${query}” yet. I know people from the quotes in the articles I read; try their full name, for example /${command} Marco Rubio.`);
 }
 
+/** Names to offer while a person's name is typed: the people quoted in the last 30 days, most quoted first. */
+export async function personChoices(store: Store, typed: string, now: Date): Promise<{ name: string; value: string }[]> {
+  const people = await store.suggestPeople(typed, new Date(now.getTime() - RECENT_MS).toISOString(), 25);
+  return people.map((p) => ({ name: p.name.slice(0, 100), value: p.name.slice(0, 100) }));
+}
+
 export function peopleCommands(deps: PeopleCommandDeps): Record<string, (req: CommandRequest) => Promise<CommandReply>> {
   const { store } = deps;
 
   async function follow(req: CommandRequest): Promise<CommandReply> {
-    const match = /^(.*?)(?:\s+(now))?$/iu.exec(req.args.trim());
-    const query = match?.[1]?.trim() ?? '';
-    const alerts = match?.[2] !== undefined;
+    const { name: query, now: alerts } = personArgs(req);
     if (!query) return refuse('Whom? Send /follow NAME, for example /follow Marco Rubio, or /follow Marco Rubio now for an alert at each new quote.');
     const lookup = await lookupPerson(store, query, deps.now());
     if (lookup.status !== 'found') return notOne(lookup, query, 'follow');
@@ -78,7 +83,7 @@ export function peopleCommands(deps: PeopleCommandDeps): Record<string, (req: Co
   }
 
   async function unfollow(req: CommandRequest): Promise<CommandReply> {
-    const query = req.args.trim();
+    const query = personArgs(req).name;
     if (!query) return refuse('Whom? Send /unfollow NAME; /following lists whom this chat follows.');
     const followed = await store.getPeople((await store.listFollows(req.target)).map((f) => f.personId));
     const lookup = findPerson(query, followed);
@@ -107,7 +112,7 @@ export function peopleCommands(deps: PeopleCommandDeps): Record<string, (req: Co
   }
 
   async function quotes(req: CommandRequest): Promise<CommandReply> {
-    const query = req.args.trim();
+    const query = personArgs(req).name;
     if (!query) return refuse('Whose quotes? Send /quotes NAME, for example /quotes Marco Rubio.');
     const lookup = await lookupPerson(store, query, deps.now());
     if (lookup.status !== 'found') return notOne(lookup, query, 'quotes');
