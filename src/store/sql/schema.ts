@@ -116,4 +116,5 @@ export interface Database {
   follows: FollowRow;
   quote_alerts: { outbox_id: string; target_key: string; person_id: string; quotes: number; created_at: string };
   first_run: { step: string; done_at: string };
+  work_attempts: { key: string; feed_id: string | null; attempts: number; last_error: string | null; quarantined_at: string | null; updated_at: string };
 }
