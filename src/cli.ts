@@ -78,7 +78,7 @@ async function digestCommand(args: string[]): Promise<number> {
   ]);
   const source = createConfiguredSource(config);
   const { digest, errors } = await digestOf(sources, source, systemClock, max, config.DIGEST_TIMEZONE).finally(() => source.close());
-  for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
+  for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${oneLine(e.error)}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
   else process.stdout.write(`${digest.entries.length ? toPlainText(digestDocument(digest)) : 'No stories in these sources.'}\n`);
   return errors.length === sources.length ? 1 : 0;
@@ -109,7 +109,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
     if (!r.ok) {
       failures++;
       if (values.json) process.stdout.write(`${JSON.stringify({ input, error: r.error.userMessage, code: r.error.code })}\n`);
-      else process.stderr.write(`tidings: ${input}: ${r.error.userMessage}\n`);
+      else process.stderr.write(`tidings: ${input}: ${oneLine(r.error)}\n`);
       continue;
     }
     if (values.json) process.stdout.write(`${JSON.stringify({ input, ...summaryJson(null, r.value) })}\n`);

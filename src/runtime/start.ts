@@ -2,7 +2,7 @@
 // own loop (./service.ts); with it the work goes through the shared queue (./queued.ts) and `--role` picks
 // this process's part. HTTP_PORT adds /healthz, /metrics and the Telegram webhook. The platform adapters start
 // first, so both modes deliver through them and every sink is metered.
-import type { Config } from '../config/env';
+import { type Config, configError } from '../config/env';
 import type { Logger, Queue, Sink } from '../core/ports';
 import { openBullQueue } from '../queue/bullmq';
 import { openMemoryQueue } from '../queue/memory';
@@ -51,7 +51,7 @@ export interface Started {
 
 export async function runStart(config: Config, options: StartOptions = {}): Promise<Started> {
   const role = options.role ?? 'all';
-  if (role !== 'all' && !config.REDIS_URL) throw new Error(`--role ${role} needs REDIS_URL: without a shared queue one process does all the work`);
+  if (role !== 'all' && !config.REDIS_URL) throw configError(`--role ${role} needs REDIS_URL: without a shared queue one process does all the work`);
   const metrics = createMetrics();
   const signal = options.signal;
   const t = await untilAborted(createTidings(config, { wrapStore: metrics.meterStore, ...(options.log ? { log: options.log } : {}) }), signal);

@@ -46,7 +46,7 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
   });
   const receive = options.receive !== false;
   if (hookUrl && (receive || t.config.TELEGRAM_WEBHOOK_SECRET)) {
-    if (!http) throw new Error('webhook mode needs HTTP_PORT');
+    if (!http) throw configError('HTTP_PORT must be set in webhook mode (TELEGRAM_WEBHOOK_URL is set)');
     http.route('POST', new URL(hookUrl).pathname, webhookHandler(secret, (u) => adapter.handleUpdate(u), t.log));
   }
   t.sinks.set(adapter.sink.platform, adapter.sink);

@@ -214,8 +214,8 @@ export class TelegramAdapter {
         request = { target: here, chatKind: 'private', isAdmin: true, name: cmd.name, args: cmd.args };
       }
     } else {
-      const changes = COMMANDS.find((c) => c.name === cmd.name)?.changesSettings ?? false;
-      request = { target: here, chatKind: 'group', isAdmin: changes ? await this.isGroupAdmin(msg) : false, name: cmd.name, args: cmd.args };
+      // Asked of Telegram only when the command changes something (app/commands decides).
+      request = { target: here, chatKind: 'group', isAdmin: () => this.isGroupAdmin(msg), name: cmd.name, args: cmd.args };
     }
     const replied = msg.reply_to_message;
     if (replied) request.replyToText = ('text' in replied ? replied.text : 'caption' in replied ? replied.caption : null) ?? null;
