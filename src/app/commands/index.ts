@@ -146,6 +146,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     }
     if (verb === 'add') {
       const added = await addFeed(deps, req.target, arg);
+      if (!added.ok && added.error.code === 'feed/already-added') return say(oneLine(added.error));
       if (!added.ok) return refuse(`I could not add that feed: ${oneLine(added.error)}`);
       const { feed, resumed } = added.value;
       return say(`${resumed ? 'Resumed' : 'Added'} ${feed.title ?? feed.url}: its stories will be in this chat’s digests.`);
