@@ -9,7 +9,10 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Bundles `entries` (paths from the package root) into `outdir`, emptied first. */
+/** The service's entries: the CLI, and the worker thread's entry (runtime/workers) beside the chunks as dist/worker.js, where the pool looks for it. */
+export const APP_ENTRIES = { cli: 'src/cli.ts', worker: 'src/runtime/workers/worker.ts' };
+
+/** Bundles `entries` (paths from the package root, or named entries) into `outdir`, emptied first. */
 export async function compile(entries, outdir) {
   const manifest = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
   const packages = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => name !== 'natural');
@@ -30,4 +33,4 @@ export async function compile(entries, outdir) {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await compile(['src/cli.ts'], 'dist');
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await compile(APP_ENTRIES, 'dist');

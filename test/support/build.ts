@@ -5,9 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { COMPILED_TEST_DIR } from './compiled';
 
 export default async function setup(): Promise<void> {
-  const { compile } = (await import(pathToFileURL(resolve(__dirname, '../../bin/build.js')).href)) as {
-    compile(entries: string[], outdir: string): Promise<void>;
+  const { APP_ENTRIES, compile } = (await import(pathToFileURL(resolve(__dirname, '../../bin/build.js')).href)) as {
+    APP_ENTRIES: Record<string, string>;
+    compile(entries: string[] | Record<string, string>, outdir: string): Promise<void>;
   };
-  await compile(['src/cli.ts'], 'dist');
-  await compile(['test/scale/entry.ts', 'test/fixtures/crash-child.ts'], COMPILED_TEST_DIR);
+  await compile(APP_ENTRIES, 'dist');
+  // The worker thread's entry goes beside the chunks here too, where the pool looks for it.
+  await compile({ 'scale/entry': 'test/scale/entry.ts', 'fixtures/crash-child': 'test/fixtures/crash-child.ts', worker: APP_ENTRIES.worker! }, COMPILED_TEST_DIR);
 }

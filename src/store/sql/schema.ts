@@ -70,4 +70,5 @@ export interface Database {
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
   first_run: { step: string; done_at: string };
+  work_attempts: { key: string; feed_id: string | null; attempts: number; last_error: string | null; quarantined_at: string | null; updated_at: string };
 }
