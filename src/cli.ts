@@ -53,7 +53,7 @@ function joinNegativeValues(args: string[], options: NonNullable<ParseArgsConfig
   return out;
 }
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true } as const);
   } catch (err) {
@@ -64,8 +64,8 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 async function digestCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { source: { type: 'string', multiple: true }, max: { type: 'string' }, json: { type: 'boolean' } });
   const config = await configFromProcess();
-  const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
-  const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
+  const max = positiveInt('max', values.max, 50) ?? loadDefaults().digest.maxStories;
+  const sources = values.source ?? loadDefaults().sources;
   const [{ digestOf }, { createConfiguredSource }, { systemClock }, { digestDocument }] = await Promise.all([
     import('./runtime/oneshot'),
     import('./runtime/sources'),
@@ -90,8 +90,8 @@ async function summarizeCommand(args: string[]): Promise<number> {
   }
   if (values.sentences && values.words) throw usage('give --sentences or --words, not both');
   if (!positionals.length) throw usage('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
-  const words = positiveInt('words', values.words as string | undefined, 2000);
-  const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
+  const words = positiveInt('words', values.words, 2000);
+  const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences, 50) ?? 3 };
   const config = await configFromProcess();
   const [{ summarizeInput, summaryJson, readTextStream }, { createConfiguredSource }, { summaryDocument }] = await Promise.all([
     import('./runtime/oneshot'),
@@ -198,10 +198,12 @@ async function peopleCommand(name: 'quotes' | 'people', args: string[]): Promise
   }
 }
 
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
 async function startCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { role: { type: 'string' } });
   const role = values.role ?? 'all';
-  if (!ROLES.includes(role as Role)) throw usage(`--role must be scheduler, worker or all, not "${role}"`);
+  if (!isRole(role)) throw usage(`--role must be scheduler, worker or all, not "${role}"`);
   const config = await configFromProcess();
   if (role !== 'all' && !config.REDIS_URL) throw usage(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
   const { runStart } = await import('./runtime/start');
@@ -216,7 +218,7 @@ async function startCommand(args: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    started = await runStart(config, { role: role as Role, signal: stopRequest.signal });
+    started = await runStart(config, { role, signal: stopRequest.signal });
   } catch (err) {
     if (stopRequest.signal.aborted) return 0;
     throw err;
@@ -234,7 +236,7 @@ async function registerCommandsCommand(args: string[]): Promise<number> {
   if (positionals.length) throw usage(`register-commands takes no arguments, only --guild ID`);
   const config = await configFromProcess();
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw configError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands');
-  const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID ?? null;
+  const guild = values.guild ?? config.DISCORD_GUILD_ID ?? null;
   if (guild !== null && !/^\d{5,25}$/.test(guild)) throw usage(`--guild must be a numeric guild id, not "${guild}"`);
   const { registerDiscordCommands } = await import('./runtime/discord');
   const names = await registerDiscordCommands(config, guild);
