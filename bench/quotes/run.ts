@@ -79,7 +79,7 @@ function zipfSampler(n: number): () => number {
 }
 
 async function fill(path: string, persons: Synthetic[]): Promise<{ counts: number[]; fillMs: number }> {
-  (await openSqliteStore(path)).close(); // migrated
+  await (await openSqliteStore(path)).close(); // migrated
   const started = performance.now();
   const db = new Sqlite(path);
   db.pragma('journal_mode = WAL');

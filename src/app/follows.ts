@@ -1,9 +1,8 @@
 // Following people: their new quotes go into the chat's digest ("Said since the last digest") and, for a
 // follow with alerts, out at once through the outbox, so an alert is delivered exactly once like a digest.
-import { randomUUID } from 'node:crypto';
-import type { OutboxRow, SaidQuote, Subscription } from '../core/model';
+import type { SaidQuote, Subscription } from '../core/model';
 import type { Clock, Logger, Store } from '../core/ports';
-import { DEFAULT_SETTLE_MS, feedIdsFor } from './digests';
+import { DEFAULT_SETTLE_MS, feedIdsFor, outboxRow } from './digests';
 
 /** A digest shows at most this many quotes by followed people; an alert at most this many. */
 export const SAID_IN_DIGEST = 15;
@@ -50,20 +49,8 @@ export async function buildQuoteAlerts(deps: AlertDeps, options: { only?: (sub: 
       const quotes = await deps.store.quotesArrived([follow.personId], await feedIdsFor(deps.store, follow.target), follow.alertedUntil, until, SAID_IN_ALERT);
       if (!quotes.length) continue;
       if ((await deps.store.alertsSince(follow.target, new Date(now.getTime() - HOUR_MS).toISOString())) >= ALERTS_PER_HOUR) continue;
-      const row: OutboxRow = {
-        id: randomUUID(),
-        subscriptionId: sub.id,
-        periodKey: `alert:${follow.personId}:${until}`,
-        target: sub.target,
-        digest: { timezone: sub.timezone, since: follow.alertedUntil, until, generatedAt: nowIso, entries: [], said: quotes, alert: true },
-        status: 'pending',
-        attempts: 0,
-        availableAt: nowIso,
-        messageIds: [],
-        lastError: null,
-        createdAt: nowIso,
-        sentAt: null,
-      };
+      const digest = { timezone: sub.timezone, since: follow.alertedUntil, until, generatedAt: nowIso, entries: [], said: quotes, alert: true };
+      const row = outboxRow(sub, `alert:${follow.personId}:${until}`, digest, nowIso);
       if (await deps.store.enqueueAlert(follow, follow.alertedUntil, until, row, quotes.length)) {
         queued++;
         deps.log.info({ subscription: sub.id, person: follow.personId, quotes: quotes.length }, 'quote alert queued');
