@@ -1,10 +1,11 @@
 // Building digests: scheduled ones go through the outbox with the "covered up to" mark in one transaction;
 // on-demand ones use the same builder and leave the schedule's window alone.
 import { randomUUID } from 'node:crypto';
-import type { ChatTarget, Digest, OutboxRow, Subscription } from '../core/model';
+import type { ChatTarget, Digest, OutboxRow, OutboxStatus, Subscription } from '../core/model';
 import type { Clock, Logger, Store } from '../core/ports';
 import { buildDigest } from '../core/digest/build';
 import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
+import { saidSince } from './follows';
 
 export interface DigestDeps {
   store: Store;
@@ -73,24 +74,13 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
   if (await deps.store.hasDigestPeriod(sub.id, due.periodKey)) return false;
   const until = new Date(now.getTime() - settleMs).toISOString();
   const since = sub.coveredUntil ?? new Date(Date.parse(until) - DAY_MS).toISOString();
-  const digest = await digestFor(deps, sub, since, until, nowIso);
+  const built = await digestFor(deps, sub, since, until, nowIso);
+  const said = await saidSince(deps.store, sub, since, until);
+  const digest = said.length ? { ...built, said } : built;
   // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
   // window moves on and the next digest does not repeat it.
-  const silent = !digest.entries.length && !sub.sendEmpty;
-  const row: OutboxRow = {
-    id: randomUUID(),
-    subscriptionId: sub.id,
-    periodKey: due.periodKey,
-    target: sub.target,
-    digest,
-    status: silent ? 'skipped' : 'pending',
-    attempts: 0,
-    availableAt: nowIso,
-    messageIds: [],
-    lastError: null,
-    createdAt: nowIso,
-    sentAt: null,
-  };
+  const silent = !digest.entries.length && !said.length && !sub.sendEmpty;
+  const row = outboxRow(sub, due.periodKey, digest, nowIso, silent ? 'skipped' : 'pending');
   const fresh = await deps.store.enqueueDigest(row, until);
   if (fresh) deps.log.info({ subscription: sub.id, period: due.periodKey, stories: digest.entries.length, silent }, 'digest built');
   return fresh && !silent;
@@ -110,4 +100,22 @@ export async function onDemandDigest(deps: DigestDeps, sub: Subscription): Promi
   const digest = await digestFor(deps, sub, new Date(now.getTime() - DAY_MS).toISOString(), nowIso, nowIso);
   if (digest.entries.length) return digest;
   return digestFor(deps, sub, new Date(now.getTime() - ON_DEMAND_FALLBACK_MS).toISOString(), nowIso, nowIso);
+}
+
+/** A new outbox row for one period of a subscription: sent by the delivery job, exactly once per period key. */
+export function outboxRow(sub: Subscription, periodKey: string, digest: Digest, nowIso: string, status: OutboxStatus = 'pending'): OutboxRow {
+  return {
+    id: randomUUID(),
+    subscriptionId: sub.id,
+    periodKey,
+    target: sub.target,
+    digest,
+    status,
+    attempts: 0,
+    availableAt: nowIso,
+    messageIds: [],
+    lastError: null,
+    createdAt: nowIso,
+    sentAt: null,
+  };
 }

@@ -1,6 +1,7 @@
 // Versioned schema, written once with Kysely's schema builder so SQLite and PostgreSQL share it.
 // Instants are ISO-8601 UTC strings (they sort as text); lists are JSON text.
 import type { Kysely, Migration } from 'kysely';
+import { peopleQuotes } from './0003_people_quotes';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -103,6 +104,7 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_people_quotes': peopleQuotes,
   // Attempts at a piece of work (an item's summary, a feed's read), counted before the work starts, so that a
   // crash in the middle is counted too; work that failed or crashed too often is quarantined.
   '0005_quarantine': {
