@@ -47,12 +47,9 @@ const ERROR_RETRY_MS = 60_000;
 /** A digest that failed this many times is given up (and says why in its row). */
 export const MAX_ATTEMPTS = 12;
 
-/**
- * Ends every subscription of a chat, its forum topics' too: the bot was removed from it or blocked. (Rare
- * enough that reading the subscriptions to find the chat's is no burden.)
- */
+/** Ends every subscription of a chat, its forum topics' too: the bot was removed from it or blocked. */
 export async function endChat(store: Store, log: Logger, chat: ChatTarget, reason: string): Promise<number> {
-  const ended = (await store.listSubscriptions()).filter((s) => s.active && s.target.platform === chat.platform && s.target.chatId === chat.chatId);
+  const ended = (await store.chatSubscriptions(chat.platform, chat.chatId)).filter((s) => s.active);
   for (const sub of ended) await store.saveSubscription({ ...sub, active: false });
   if (ended.length) log.warn({ platform: chat.platform, chat: chat.chatId, subscriptions: ended.length, reason }, 'subscriptions ended: bot removed from the chat');
   return ended.length;

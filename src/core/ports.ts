@@ -79,6 +79,18 @@ export interface Sink {
   send(target: ChatTarget, doc: Document, progress?: PartProgress): Promise<SendOutcome>;
 }
 
+/** Where a page of due subscriptions ended: the next page starts after it. */
+export interface DueCursor {
+  dueAt: string;
+  id: string;
+}
+
+export interface DuePage {
+  subscriptions: Subscription[];
+  /** Null on the last page. */
+  next: DueCursor | null;
+}
+
 export interface Store {
   close(): Promise<void>;
 
@@ -89,6 +101,8 @@ export interface Store {
   listFeeds(owner: ChatTarget | null): Promise<Feed[]>;
   /** Every feed someone reads (global or linked to a chat), enabled or not. */
   listAllFeeds(): Promise<Feed[]>;
+  /** Up to `limit` enabled feeds someone reads whose next poll time (or none yet) is at or before `now`; by index. */
+  dueFeeds(now: string, limit: number): Promise<Feed[]>;
   getFeed(id: string): Promise<Feed | null>;
   updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void>;
   /** The chats that added this feed (to tell them when it breaks). */
@@ -103,6 +117,13 @@ export interface Store {
   /** Articles from these feeds that arrived in (since, until], oldest first. */
   articlesArrived(feedIds: string[], since: string, until: string): Promise<Article[]>;
   /**
+   * The highest article ingest sequence number stored (0 when none). Numbers become visible in order: every
+   * article up to it is stored, so a window that ends at it never passes over one still being written.
+   */
+  latestArticleSeq(): Promise<number>;
+  /** Articles from these feeds with a sequence number up to `uptoSeq`, after a number (or arrived after an instant), in sequence order. */
+  articlesUpTo(feedIds: string[], uptoSeq: number, after: { seq: number } | { ingestedAfter: string }): Promise<Article[]>;
+  /**
    * Id, story, fingerprint and publication time of articles that arrived since this instant: the candidates for
    * story grouping.
    * Yielded one by one (row by row where the database can), so that two days of articles are never all held
@@ -113,16 +134,27 @@ export interface Store {
   // Subscriptions: one per chat target.
   getSubscription(target: ChatTarget): Promise<Subscription | null>;
   getSubscriptionById(id: string): Promise<Subscription | null>;
+  /** Every subscription: for tools and tests. The scheduler reads dueSubscriptions. */
   listSubscriptions(): Promise<Subscription[]>;
+  /** Saves a subscription and recomputes when its next digest is due (core/schedule/due nextDueAt). */
   saveSubscription(subscription: Subscription): Promise<void>;
+  /**
+   * Up to `limit` active subscriptions whose next digest was due at or before `now`, in due order from `after`
+   * (the `next` of the page before); found by index, so a tick with nothing due reads no subscription row.
+   */
+  dueSubscriptions(now: string, limit: number, after?: DueCursor): Promise<DuePage>;
+  /** Moves a due subscription's next due instant on (nothing to build now), unless it changed meanwhile and is no longer due at `now`. */
+  deferSubscription(id: string, now: string, nextDueAt: string | null): Promise<void>;
+  /** A chat's subscriptions, its forum topics' included. */
+  chatSubscriptions(platform: string, chatId: string): Promise<Subscription[]>;
 
   // Outbox.
   /**
    * In one transaction: insert the row unless the subscription already has one for its period, and move the
-   * subscription's coveredUntil mark (null: leave it, as an on-demand digest does). Returns false (and changes
-   * nothing) when the period was already built.
+   * subscription's coveredUntil mark and its coveredSeq (null: leave them, as an on-demand digest does), and
+   * with them its next due instant. Returns false (and changes nothing) when the period was already built.
    */
-  enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean>;
+  enqueueDigest(row: OutboxRow, coveredUntil: string | null, coveredSeq?: number): Promise<boolean>;
   // (coveredUntil only ever moves forward, here and in saveSubscription: a stale copy of a subscription saved
   // by a command never re-opens a window a digest already covered.)
   /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */

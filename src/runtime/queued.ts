@@ -4,13 +4,12 @@
 // build job. Workers poll feeds, build the due digests of a shard (the outbox's unique (subscription, period)
 // key makes a second build of a period a no-op) and drain the outbox; the store's claim (SKIP LOCKED on
 // PostgreSQL) gives each row to one worker only.
-import { DEFAULT_SETTLE_MS, buildDueDigests } from '../app/digests';
+import { buildDueDigests } from '../app/digests';
 import { drainOutbox } from '../app/deliver';
 import { pollFeed, reusedStoryIndex, takeDueFeeds } from '../app/poll';
 import type { Subscription } from '../core/model';
 import type { Queue } from '../core/ports';
 import { hash64 } from '../core/stories/hash';
-import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
 import type { Tidings } from './app';
 import type { Service } from './service';
 
@@ -67,12 +66,14 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
   if (o.role !== 'worker') {
     queue.process('tick', 1, async () => {
       for (const feed of await takeDueFeeds(pollDeps)) await queue.add('poll', { feedId: feed.id }, `poll:${feed.id}`);
-      // Only shards holding a due subscription get a build job: most ticks build nothing.
-      const now = t.clock.now().getTime();
-      const grace = t.digestDeps.graceMs ?? DEFAULT_GRACE_MS;
-      const settle = t.digestDeps.settleMs ?? DEFAULT_SETTLE_MS;
-      const due = (await t.store.listSubscriptions()).filter((s) => dueDigest(s, now, grace, settle));
-      const shards = new Set(due.map((s) => shardOf(s.id, o.buildShards)));
+      // Only shards holding a due subscription get a build job: most ticks build nothing, and read no
+      // subscription row (they are found by their due instant's index).
+      const shards = new Set<number>();
+      const now = t.clock.now().toISOString();
+      for (let page = await t.store.dueSubscriptions(now, 1_000); ; page = await t.store.dueSubscriptions(now, 1_000, page.next)) {
+        for (const s of page.subscriptions) shards.add(shardOf(s.id, o.buildShards));
+        if (!page.next) break;
+      }
       for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
     });
     await queue.every('tick', o.tickMs);

@@ -5,6 +5,7 @@ import type { ChatTarget, OutboxRow, Subscription } from '../../src/core/model';
 import { articleRecord, outboxRecord, subscriptionRecord } from '../fakes/records';
 import type { Store } from '../../src/core/ports';
 import { scheduleContract } from './contract-schedule';
+import { dueContract } from './contract-due';
 
 const chat = (id: string, threadId: string | null = null): ChatTarget => ({ platform: 'telegram', chatId: id, threadId });
 const T0 = '2025-08-14T08:00:00.000Z';
@@ -27,6 +28,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     scheduleContract(() => store);
+    dueContract(() => store);
 
     describe('feeds', () => {
       it('keeps one row per URL and links chats to it', async () => {

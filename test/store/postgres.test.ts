@@ -32,7 +32,7 @@ describe('postgres outbox claim', () => {
     const seen: string[] = [];
     const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 2, options: `-c search_path="${schema}"` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (e) => void seen.push(e.query.sql) });
-    const store = new SqlStore(db, { skipLocked: true, streams: false });
+    const store = new SqlStore(db, { skipLocked: true, streams: false, concurrentWriters: true });
     try {
       const s = subscription({ platform: 'telegram', chatId: '1' });
       await store.saveSubscription(s);

@@ -35,5 +35,5 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await db.destroy();
     throw err;
   }
-  return new SqlStore(db, { skipLocked: true, streams: false });
+  return new SqlStore(db, { skipLocked: true, streams: false, concurrentWriters: true });
 }

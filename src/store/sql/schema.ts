@@ -29,6 +29,8 @@ export interface ArticleRow {
   excerpt_only: number;
   story_id: string;
   fingerprint: string;
+  /** Ingest sequence: increases in commit order (assigned on insert). */
+  seq: number | null;
 }
 
 export interface SubscriptionRow {
@@ -44,6 +46,10 @@ export interface SubscriptionRow {
   active: number;
   covered_until: string | null;
   created_at: string;
+  /** The last article sequence number a scheduled digest covered. */
+  covered_seq: number | null;
+  /** When the next scheduled digest is due (core/schedule/due nextDueAt); null when inactive. */
+  next_due_at: string | null;
 }
 
 export interface OutboxDbRow {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, Migrator, type Migration, sql } from 'kysely';
 import type { Article, ChatTarget, Feed, OutboxRow, Subscription } from '../../core/model';
-import type { Store } from '../../core/ports';
+import type { DueCursor, DuePage, Store } from '../../core/ports';
 import { migrations } from '../migrations';
 import {
   fromArticle,
@@ -24,7 +24,15 @@ export interface SqlStoreOptions {
   skipLocked: boolean;
   /** The driver can stream a select row by row (better-sqlite3 can; pg needs a cursor package we do not ship). */
   streams: boolean;
+  /**
+   * Writers run at once (PostgreSQL): article inserts take a transaction lock so sequence numbers commit in
+   * order. (SQLite has one writer at a time already.)
+   */
+  concurrentWriters: boolean;
 }
+
+/** The advisory lock that orders article sequence numbers on PostgreSQL (any constant unique to this use). */
+const ARTICLE_SEQ_LOCK = 73_400_413;
 
 /** Applies pending migrations. `schema`: where the migration bookkeeping lives (PostgreSQL looks for it in every schema otherwise). */
 export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
@@ -130,8 +138,15 @@ export class SqlStore implements Store {
 
   async saveArticle(article: Article): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
+      // The next sequence number, taken under a lock held to commit: numbers become visible in order, so a
+      // digest that covers up to the highest one it sees can never pass over one still being written.
+      if (this.options.concurrentWriters) await sql`SELECT pg_advisory_xact_lock(${ARTICLE_SEQ_LOCK})`.execute(trx);
       await trx.insertInto('stories').values({ id: article.storyId, first_seen_at: article.ingestedAt }).onConflict((oc) => oc.doNothing()).execute();
-      const inserted = await trx.insertInto('articles').values(fromArticle(article)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const inserted = await trx
+        .insertInto('articles')
+        .values({ ...fromArticle(article), seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM articles)` })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       if (article.feedId) {
         await trx
           .insertInto('article_feeds')
@@ -192,8 +207,9 @@ export class SqlStore implements Store {
 
   async saveSubscription(s: Subscription): Promise<void> {
     const row = fromSubscription(s);
-    const { id: _id, created_at: _created, covered_until: _covered, ...update } = row;
-    await this.db
+    const { id: _id, created_at: _created, covered_until: _covered, covered_seq: _seq, next_due_at: _due, ...update } = row;
+    await this.db.transaction().execute(async (trx) => {
+      await trx
       .insertInto('subscriptions')
       .values(row)
       .onConflict((oc) =>
@@ -206,9 +222,13 @@ export class SqlStore implements Store {
         }),
       )
       .execute();
+      // The due instant follows from the row as it now stands (its mark may be ahead of the copy saved).
+      const saved = await trx.selectFrom('subscriptions').selectAll().where('target_key', '=', row.target_key).executeTakeFirstOrThrow();
+      await trx.updateTable('subscriptions').set({ next_due_at: fromSubscription(toSubscription(saved)).next_due_at }).where('id', '=', saved.id).execute();
+    });
   }
 
-  async enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean> {
+  async enqueueDigest(row: OutboxRow, coveredUntil: string | null, coveredSeq?: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('outbox').values(fromOutbox(row)).onConflict((oc) => oc.columns(['subscription_id', 'period_key']).doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
@@ -219,6 +239,16 @@ export class SqlStore implements Store {
           .where('id', '=', row.subscriptionId)
           .where((eb) => eb.or([eb('covered_until', 'is', null), eb('covered_until', '<', coveredUntil)]))
           .execute();
+        if (coveredSeq !== undefined) {
+          await trx
+            .updateTable('subscriptions')
+            .set({ covered_seq: coveredSeq })
+            .where('id', '=', row.subscriptionId)
+            .where((eb) => eb.or([eb('covered_seq', 'is', null), eb('covered_seq', '<', coveredSeq)]))
+            .execute();
+        }
+        const sub = await trx.selectFrom('subscriptions').selectAll().where('id', '=', row.subscriptionId).executeTakeFirst();
+        if (sub) await trx.updateTable('subscriptions').set({ next_due_at: fromSubscription(toSubscription(sub)).next_due_at }).where('id', '=', sub.id).execute();
       }
       return true;
     });
@@ -298,5 +328,61 @@ export class SqlStore implements Store {
     let q = this.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id');
     if (subscriptionId) q = q.where('subscription_id', '=', subscriptionId);
     return (await q.execute()).map(toOutbox);
+  }
+
+  // Work found by index: the narrow reads of the scheduler.
+
+  async dueSubscriptions(now: string, limit: number, after?: DueCursor): Promise<DuePage> {
+    let q = this.db.selectFrom('subscriptions').selectAll().where('next_due_at', '<=', now).where('active', '=', 1);
+    if (after) q = q.where((eb) => eb(eb.refTuple('next_due_at', 'id'), '>', eb.tuple(after.dueAt, after.id)));
+    // In the order of the (next_due_at, id) index: read by range, no sort, whatever the table's size.
+    const rows = await q.orderBy('next_due_at').orderBy('id').limit(limit).execute();
+    const last = rows.at(-1);
+    return { subscriptions: rows.map(toSubscription), next: rows.length === limit && last ? { dueAt: last.next_due_at!, id: last.id } : null };
+  }
+
+  async deferSubscription(id: string, now: string, nextDueAt: string | null): Promise<void> {
+    await this.db.updateTable('subscriptions').set({ next_due_at: nextDueAt }).where('id', '=', id).where('next_due_at', '<=', now).execute();
+  }
+
+  async chatSubscriptions(platform: string, chatId: string): Promise<Subscription[]> {
+    const key = targetKey({ platform, chatId, threadId: null });
+    // The chat's own key and its threads' keys ("key:thread"): a range of the unique index.
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where((eb) => eb.or([eb('target_key', '=', key), eb.and([eb('target_key', '>', `${key}:`), eb('target_key', '<', `${key};`)])]))
+      .orderBy('target_key')
+      .execute();
+    return rows.map(toSubscription);
+  }
+
+  async dueFeeds(now: string, limit: number): Promise<Feed[]> {
+    const rows = await this.db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('enabled', '=', 1)
+      .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]))
+      .where((eb) => eb.or([eb('global', '=', 1), eb.exists(eb.selectFrom('chat_feeds').select('feed_id').whereRef('chat_feeds.feed_id', '=', 'feeds.id'))]))
+      // No order: ordering would walk the whole next_poll_at index; every due feed is taken anyway, the rest next look.
+      .limit(limit)
+      .execute();
+    return rows.map(toFeed);
+  }
+
+  async latestArticleSeq(): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  async articlesUpTo(feedIds: string[], uptoSeq: number, after: { seq: number } | { ingestedAfter: string }): Promise<Article[]> {
+    if (!feedIds.length) return [];
+    let q = this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('seq', '<=', uptoSeq)
+      .where((eb) => eb.exists(eb.selectFrom('article_feeds').select('article_id').whereRef('article_feeds.article_id', '=', 'articles.id').where('article_feeds.feed_id', 'in', feedIds)));
+    q = 'seq' in after ? q.where('seq', '>', after.seq) : q.where('ingested_at', '>', after.ingestedAfter);
+    return (await q.orderBy('seq').execute()).map(toArticle);
   }
 }

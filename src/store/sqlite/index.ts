@@ -43,5 +43,5 @@ export async function openSqliteStore(path: string): Promise<Store> {
   cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
-  return new SqlStore(db, { skipLocked: false, streams: true });
+  return new SqlStore(db, { skipLocked: false, streams: true, concurrentWriters: false });
 }
