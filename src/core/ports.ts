@@ -72,6 +72,32 @@ export async function recordPart(progress: PartProgress | undefined, ids: readon
   return { kind: 'retry', afterMs: 1_000, reason: 'the delivery is no longer ours' };
 }
 
+/** A place taken in a shared send rate: released when the platform has answered the request it allowed. */
+export interface RateSlot {
+  release(): Promise<void>;
+}
+
+/**
+ * A platform's send rate shared by every process that sends for one bot (Redis in queue mode), so N workers
+ * together stay under it. A place counts against its window from the platform's answer (or from when it was
+ * taken, while the request is out), so however late a request reaches the platform, no window on the
+ * platform's clock holds more than `limit`. A single process keeps its rates in memory and needs none.
+ */
+export interface SharedRate {
+  /** Takes a place in `key`'s window of `limit` sends per `windowMs`; when full, the wait in ms before asking again (nothing taken). */
+  take(key: string, limit: number, windowMs: number): Promise<RateSlot | number>;
+  close(): Promise<void>;
+}
+
+/** Waits for a place in a shared rate, asking again when the rate said a place may be free. */
+export async function takeShared(rate: SharedRate, key: string, limit: number, windowMs: number, sleep: (ms: number) => Promise<void>): Promise<RateSlot> {
+  for (;;) {
+    const got = await rate.take(key, limit, windowMs);
+    if (typeof got !== 'number') return got;
+    await sleep(got);
+  }
+}
+
 /** A platform's outgoing side. */
 export interface Sink {
   readonly platform: string;

@@ -3,8 +3,9 @@
 // this process's part. HTTP_PORT adds /healthz, /metrics and the Telegram webhook. The platform adapters start
 // first, so both modes deliver through them and every sink is metered.
 import type { Config } from '../config/env';
-import type { Logger, Queue, Sink } from '../core/ports';
+import type { Logger, Queue, SharedRate, Sink } from '../core/ports';
 import { openBullQueue } from '../queue/bullmq';
+import { RedisRate } from '../queue/redis-rate';
 import { createTidings, type Tidings } from './app';
 import { createHttpServer, type HttpServer } from './http';
 import { createMetrics } from './metrics';
@@ -54,6 +55,8 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
         ...(options.queueLockMs ? { lockMs: options.queueLockMs } : {}),
       })
     : null;
+  // Queue mode: the platforms' overall send rates are shared by every process, so N workers stay under them.
+  const sharedRate: SharedRate | null = config.REDIS_URL ? new RedisRate(config.REDIS_URL, options.queuePrefix ? { prefix: options.queuePrefix } : {}) : null;
   let http: HttpServer | null = null;
   let httpPort: number | null = null;
   const adapters: Adapter[] = [];
@@ -61,6 +64,7 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     for (const a of adapters.reverse()) await a.stop();
     await http?.close();
     await queue?.close();
+    await sharedRate?.close();
     await t.close();
   };
   let service: Service;
@@ -73,8 +77,8 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     }
     // Workers only send: the scheduler (or the single process) holds the gateway and the update stream.
     const receive = role !== 'worker';
-    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive }));
-    const discord = await startDiscord(t, { receive });
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive, sharedRate }));
+    const discord = await startDiscord(t, { receive, sharedRate });
     if (discord) adapters.push(discord);
     for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
     for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));

@@ -5,6 +5,7 @@ import { TelegramAdapter } from '../adapters/telegram/bot';
 import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
 import { endChat } from '../app/deliver';
+import type { SharedRate } from '../core/ports';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
 
@@ -18,7 +19,7 @@ export interface TelegramRuntime {
  * A worker still answers webhook updates sent to it (behind a load balancer) when the secret is configured,
  * since every process must then check the same secret.
  */
-export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions; receive?: boolean } = {}): Promise<TelegramRuntime> {
+export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions; receive?: boolean; sharedRate?: SharedRate | null } = {}): Promise<TelegramRuntime> {
   const token = t.config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('startTelegram needs TELEGRAM_BOT_TOKEN');
   const hookUrl = t.config.TELEGRAM_WEBHOOK_URL;
@@ -31,7 +32,7 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     chatGone: (chat, reason) => endChat(t.store, t.log, chat, reason),
     log: t.log,
     webhook: hookUrl ? { url: hookUrl, secret } : null,
-    sender: { ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },
+    sender: { sharedRate: options.sharedRate ?? null, ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },
   });
   const receive = options.receive !== false;
   if (hookUrl && (receive || t.config.TELEGRAM_WEBHOOK_SECRET)) {
