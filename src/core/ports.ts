@@ -105,6 +105,12 @@ export interface Sink {
   send(target: ChatTarget, doc: Document, progress?: PartProgress): Promise<SendOutcome>;
 }
 
+/** Who claims outbox rows, and before when a holder's last heartbeat means it is dead. */
+export interface ClaimHolder {
+  id: string;
+  staleBefore: string;
+}
+
 /** Where a page of due subscriptions ended: the next page starts after it. */
 export interface DueCursor {
   dueAt: string;
@@ -183,8 +189,18 @@ export interface Store {
   enqueueDigest(row: OutboxRow, coveredUntil: string | null, coveredSeq?: number): Promise<boolean>;
   // (coveredUntil only ever moves forward, here and in saveSubscription: a stale copy of a subscription saved
   // by a command never re-opens a window a digest already covered.)
-  /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */
-  claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /**
+   * Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only.
+   * With a holder, the rows are marked as its, and rows held by a holder whose last heartbeat is not after
+   * `staleBefore` are taken back at once, whatever their lease says.
+   */
+  claimDeliveries(now: string, limit: number, leaseMs: number, holder?: ClaimHolder): Promise<OutboxRow[]>;
+  /** Records that this holder (one process) is alive at `now`. */
+  heartbeat(holder: string, now: string): Promise<void>;
+  /** Forgets a holder that stopped cleanly. */
+  endHeartbeat(holder: string): Promise<void>;
+  /** Makes every pending row this holder claimed claimable at `now` (a restarted process taking back its own); returns how many. */
+  releaseHolder(holder: string, now: string): Promise<number>;
   completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void>;
   /**
    * Records the parts of a leased row sent so far; false (and no change) when `leasedUntil` is no longer the

@@ -12,6 +12,7 @@ import type { Queue } from '../core/ports';
 import { hash64 } from '../core/stories/hash';
 import type { Tidings } from './app';
 import type { Service } from './service';
+import { HEARTBEAT_DEFAULTS, type Heartbeat, processHolder, startHeartbeat } from './heartbeat';
 
 export type Role = 'scheduler' | 'worker' | 'all';
 export const ROLES: readonly Role[] = ['scheduler', 'worker', 'all'];
@@ -81,7 +82,11 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
     await queue.add('tick', {}, 'tick:start'); // do not wait a whole interval after a start
   }
 
+  let heartbeat: Heartbeat | null = null;
   if (o.role !== 'scheduler') {
+    // A killed worker's rows go to the others once its heartbeat stops, not after their lease.
+    const beat = await startHeartbeat(t.store, t.clock, t.log, processHolder(), HEARTBEAT_DEFAULTS);
+    heartbeat = beat;
     const stories = reusedStoryIndex();
     queue.process('poll', o.pollConcurrency, async ({ feedId }) => {
       const feed = feedId ? await t.store.getFeed(feedId) : null;
@@ -93,7 +98,7 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
     });
     queue.process('deliver', o.deliverConcurrency, async () => {
       // Until nothing is due: the rest is leased to others or waits for its time.
-      await drainOutbox(deliverDeps, { limit: o.batch, concurrency: o.batch, leaseMs: o.leaseMs, signal: stopping.signal });
+      await drainOutbox(deliverDeps, { limit: o.batch, concurrency: o.batch, leaseMs: o.leaseMs, signal: stopping.signal, holder: beat.holder });
     });
   }
   t.log.info({ role: o.role, adapters: [...t.sinks.keys()] }, 'tidings started in queue mode');
@@ -105,6 +110,7 @@ export async function startQueuedService(t: Tidings, queue: Queue, options: Queu
     (closing ??= (async () => {
       stopping.abort();
       await queue.close(); // running jobs finish first: no send is cut in half
+      await heartbeat?.stop();
       resolveStopped();
     })());
   return { stopped, stop };

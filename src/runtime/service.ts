@@ -8,6 +8,7 @@ import { pollDueFeeds } from '../app/poll';
 import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
 import type { Tidings } from './app';
+import { HEARTBEAT_DEFAULTS, SINGLE_HOLDER, startHeartbeat } from './heartbeat';
 
 export interface Service {
   /** Resolves when the service has stopped. */
@@ -48,9 +49,11 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
   // Stopping aborts this: no new work is taken, rows claimed but not yet sent are released at once.
   const stopSignal = new AbortController();
   const deliverDeps = { store: t.store, sinks: t.sinks, clock: t.clock, log: t.log };
+  // The one process: what a killed earlier run was sending is taken back at once.
+  const heartbeat = await startHeartbeat(t.store, t.clock, t.log, SINGLE_HOLDER, { ...HEARTBEAT_DEFAULTS, takeBackOwn: true });
   const delivery = serialized(async () => {
     try {
-      await drainOutbox(deliverDeps, { signal: stopSignal.signal });
+      await drainOutbox(deliverDeps, { signal: stopSignal.signal, holder: heartbeat.holder });
     } catch (err) {
       t.log.error({ err }, 'delivery failed; retrying shortly');
     }
@@ -94,6 +97,7 @@ export async function startService(t: Tidings, out: { write(s: string): unknown 
       // In-flight sends finish (each is bounded by its sink's timeout); claimed rows not yet sent are released.
       await tick.idle();
       await delivery.idle();
+      await heartbeat.stop();
       resolveStopped();
     })());
   return { stopped, stop };

@@ -128,5 +128,43 @@ export function dueContract(get: () => Store): void {
       await store.saveSubscription({ ...sub, coveredSeq: 2 });
       expect((await store.getSubscriptionById(sub.id))!.coveredSeq).toBe(7);
     });
+
+    it('takes back the rows of a holder whose heartbeat stopped, never those of a live one', async () => {
+      const sub = subscription();
+      await store.saveSubscription(sub);
+      const rows = [outboxRecord(sub, 'p1', { availableAt: at(0) }), outboxRecord(sub, 'p2', { availableAt: at(0) })];
+      for (const r of rows) await store.enqueueDigest(r, null);
+      const stale = (minutes: number) => at(minutes - 0.2); // a holder silent for 12 s is dead
+      const lease = 2 * 60_000;
+      await store.heartbeat('a', at(0));
+      await store.heartbeat('b', at(0));
+      expect(await store.claimDeliveries(at(0), 1, lease, { id: 'a', staleBefore: stale(0) })).toHaveLength(1);
+      // A keeps beating: B takes only the free row, however long A's send takes.
+      await store.heartbeat('a', at(0.1));
+      await store.heartbeat('b', at(0.1));
+      expect((await store.claimDeliveries(at(0.1), 10, lease, { id: 'b', staleBefore: stale(0.1) })).map((r) => r.periodKey)).toEqual(['p2']);
+      await store.completeDelivery(rows[1]!.id, ['m2'], at(0.1));
+      // A goes silent; within the lease but past the heartbeat's limit, B takes its row.
+      expect(await store.claimDeliveries(at(0.25), 10, lease, { id: 'b', staleBefore: stale(0.25) })).toEqual([]);
+      const taken = await store.claimDeliveries(at(0.35), 10, lease, { id: 'b', staleBefore: stale(0.35) });
+      expect(taken.map((r) => [r.periodKey, r.attempts])).toEqual([['p1', 2]]);
+      // A claim without a holder (no heartbeats) waits for the lease as before.
+      await store.endHeartbeat('b');
+      expect(await store.claimDeliveries(at(1), 10, lease)).toEqual([]);
+    });
+
+    it('lets a restarted process take back its own rows at once', async () => {
+      const sub = subscription();
+      await store.saveSubscription(sub);
+      const row = outboxRecord(sub, 'p1', { availableAt: at(0) });
+      await store.enqueueDigest(row, null);
+      await store.heartbeat('single', at(0));
+      expect(await store.claimDeliveries(at(0), 10, 120_000, { id: 'single', staleBefore: at(-1) })).toHaveLength(1);
+      await store.heartbeat('single', at(0.05)); // the new run's first beat
+      expect(await store.claimDeliveries(at(0.05), 10, 120_000, { id: 'single', staleBefore: at(-0.15) })).toEqual([]);
+      expect(await store.releaseHolder('single', at(0.05))).toBe(1);
+      const again = await store.claimDeliveries(at(0.05), 10, 120_000, { id: 'single', staleBefore: at(-0.15) });
+      expect(again.map((r) => [r.id, r.attempts])).toEqual([[row.id, 1]]);
+    });
   });
 }

@@ -39,7 +39,7 @@ describe('postgres outbox claim', () => {
       expect(await store.enqueueDigest(outboxRow(s, 'p1'), null)).toBe(true);
       expect(await store.enqueueDigest(outboxRow(s, 'p1'), null)).toBe(false); // ON CONFLICT DO NOTHING counts 0 rows
       expect(await store.claimDeliveries('2025-08-14T09:00:00.000Z', 10, 60_000)).toHaveLength(1);
-      expect(seen.find((q) => /^update "outbox"/.test(q))).toMatch(/for update skip locked/);
+      expect(seen.find((q) => /update "outbox"/.test(q))).toMatch(/for update skip locked/);
     } finally {
       await store.close();
     }

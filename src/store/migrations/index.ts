@@ -112,6 +112,14 @@ export const migrations: Record<string, Migration> = {
       }
       await db.schema.createIndex('subscriptions_due').on('subscriptions').columns(['next_due_at', 'id']).execute();
       await db.schema.createIndex('feeds_next_poll').on('feeds').column('next_poll_at').execute();
+      // Heartbeats instead of long leases: a claimed row names its holder, and a holder whose heartbeat
+      // stopped loses its rows to the next claim.
+      await db.schema.alterTable('outbox').addColumn('holder', 'text').execute();
+      await db.schema
+        .createTable('heartbeats')
+        .addColumn('holder', 'text', (c) => c.primaryKey())
+        .addColumn('beat_at', 'text', (c) => c.notNull())
+        .execute();
     },
   },
 };

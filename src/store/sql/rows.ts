@@ -132,4 +132,5 @@ export const fromOutbox = (o: OutboxRow): OutboxDbRow => ({
   last_error: o.lastError,
   created_at: o.createdAt,
   sent_at: o.sentAt,
+  holder: null,
 });

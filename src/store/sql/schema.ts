@@ -65,6 +65,8 @@ export interface OutboxDbRow {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The process that claimed the row (a heartbeat holder), null when nobody holds it. */
+  holder: string | null;
 }
 
 export interface Database {
@@ -75,4 +77,5 @@ export interface Database {
   article_feeds: { article_id: string; feed_id: string; seen_at: string };
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
+  heartbeats: { holder: string; beat_at: string };
 }

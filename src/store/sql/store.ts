@@ -1,9 +1,9 @@
 // The Store port over Kysely: one implementation for SQLite and PostgreSQL; the dialects differ only in how
 // a delivery is leased (PostgreSQL skips rows another worker has locked).
 import { randomUUID } from 'node:crypto';
-import { type Kysely, Migrator, type Migration, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, Migrator, type Migration, sql } from 'kysely';
 import type { Article, ChatTarget, Feed, OutboxRow, Subscription } from '../../core/model';
-import type { DueCursor, DuePage, Store } from '../../core/ports';
+import type { ClaimHolder, DueCursor, DuePage, Store } from '../../core/ports';
 import { migrations } from '../migrations';
 import {
   fromArticle,
@@ -263,36 +263,58 @@ export class SqlStore implements Store {
     // Undo the claim's attempt count too: a release is not a failed attempt.
     await this.db
       .updateTable('outbox')
-      .set((eb) => ({ available_at: now, attempts: eb('attempts', '-', 1) }))
+      .set((eb) => ({ available_at: now, attempts: eb('attempts', '-', 1), holder: null }))
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .where('available_at', '=', leasedUntil)
       .execute();
   }
 
-  async claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  async claimDeliveries(now: string, limit: number, leaseMs: number, holder?: ClaimHolder): Promise<OutboxRow[]> {
     const leaseEnd = new Date(Date.parse(now) + leaseMs).toISOString();
-    let pick = this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('available_at', '<=', now)
-      .orderBy('available_at')
-      .limit(limit);
-    if (this.options.skipLocked) pick = pick.forUpdate().skipLocked();
+    // Claimable: pending and available, or held by a process whose heartbeat stopped (taken back at once).
+    const claimable = (eb: ExpressionBuilder<Database, 'outbox'>) => {
+      const free = eb('outbox.available_at', '<=', now);
+      if (!holder) return eb.and([eb('outbox.status', '=', 'pending'), free]);
+      const alive = eb.exists(eb.selectFrom('heartbeats').select('heartbeats.holder').whereRef('heartbeats.holder', '=', 'outbox.holder').where('heartbeats.beat_at', '>', holder.staleBefore));
+      return eb.and([eb('outbox.status', '=', 'pending'), eb.or([free, eb.and([eb('outbox.holder', 'is not', null), eb.not(alive)])])]);
+    };
+    // The pick is a CTE, evaluated once: as an IN (…) subquery PostgreSQL may run it again for each row it
+    // updates, and with SKIP LOCKED a second run picks rows the first did not.
     const rows = await this.db
+      .with('picked', (db) => {
+        const pick = db.selectFrom('outbox').select('outbox.id as picked_id').where(claimable).orderBy('available_at').limit(limit);
+        return this.options.skipLocked ? pick.forUpdate().skipLocked() : pick;
+      })
       .updateTable('outbox')
-      .set((eb) => ({ available_at: leaseEnd, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', pick)
-      .where('status', '=', 'pending')
-      .where('available_at', '<=', now)
+      .from('picked')
+      .set((eb) => ({ available_at: leaseEnd, attempts: eb('outbox.attempts', '+', 1), holder: holder?.id ?? null }))
+      .whereRef('outbox.id', '=', 'picked.picked_id')
       .returningAll()
       .execute();
     return rows.map(toOutbox).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
+  async heartbeat(holder: string, now: string): Promise<void> {
+    await this.db.insertInto('heartbeats').values({ holder, beat_at: now }).onConflict((oc) => oc.column('holder').doUpdateSet({ beat_at: now })).execute();
+  }
+
+  async endHeartbeat(holder: string): Promise<void> {
+    await this.db.deleteFrom('heartbeats').where('holder', '=', holder).execute();
+  }
+
+  async releaseHolder(holder: string, now: string): Promise<number> {
+    const r = await this.db
+      .updateTable('outbox')
+      .set((eb) => ({ available_at: now, holder: null, attempts: eb('attempts', '-', 1) }))
+      .where('holder', '=', holder)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   async completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(messageIds), sent_at: sentAt, last_error: null }).where('id', '=', id).execute();
+    await this.db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(messageIds), sent_at: sentAt, last_error: null, holder: null }).where('id', '=', id).execute();
   }
 
   async recordDeliveryParts(id: string, leasedUntil: string, messageIds: string[]): Promise<boolean> {
@@ -307,11 +329,11 @@ export class SqlStore implements Store {
   }
 
   async retryDelivery(id: string, availableAt: string, error: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ available_at: availableAt, last_error: error }).where('id', '=', id).where('status', '=', 'pending').execute();
+    await this.db.updateTable('outbox').set({ available_at: availableAt, last_error: error, holder: null }).where('id', '=', id).where('status', '=', 'pending').execute();
   }
 
   async dropDelivery(id: string, reason: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ status: 'dropped', last_error: reason }).where('id', '=', id).execute();
+    await this.db.updateTable('outbox').set({ status: 'dropped', last_error: reason, holder: null }).where('id', '=', id).execute();
   }
 
   async moveTarget(from: ChatTarget, to: ChatTarget): Promise<void> {
