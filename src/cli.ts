@@ -1,18 +1,21 @@
 // The `tidings` binary: parses argv and calls runtime/. Exit codes: 0 success, 1 runtime failure,
 // 2 bad usage or configuration (one line on stderr, no stack trace).
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { ConfigError, configFromProcess } from './config/env';
+import { configError, configFromProcess } from './config/env';
 import type { Budget } from './core/model';
+import { TidingsError, exitCodeOf, oneLine, refusal } from './core/errors';
 import { toPlainText } from './core/document';
 import { loadDefaults } from './runtime/defaults';
 import type { Role } from './runtime/queued';
 import type { readOpml as ReadOpml } from './sources/feed/opml';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 // Each command loads what it needs when it runs, so `--help` and the batch mode start fast and the service
 // does not pay for modules it does not use.
 
-class UsageError extends Error {}
+/** A wrong flag or argument: one line on stderr, exit 2. */
+const usage = (message: string, hint: string | null = null): TidingsError => refusal('usage/invalid', message, hint);
 
 const ROLES: readonly Role[] = ['scheduler', 'worker', 'all'];
 
@@ -27,15 +30,32 @@ const USAGE = `usage: tidings <command>
 
 function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw new UsageError(`--${flag} must be a whole number from 1 to ${max}, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) throw usage(`--${flag} must be a whole number from 1 to ${max}, not "${value}"`);
   return Number(value);
+}
+
+/**
+ * `--sentences -1` as `--sentences=-1`: a negative number after a flag that takes a value is that value, so it
+ * gets the flag's own message ("must be a whole number from 1 to 50") rather than "argument is ambiguous".
+ */
+function joinNegativeValues(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const flag = /^--([\w-]+)$/.exec(args[i]!)?.[1];
+    const next = args[i + 1];
+    if (flag && options[flag]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else out.push(args[i]!);
+  }
+  return out;
 }
 
 function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true } as const);
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true } as const);
   } catch (err) {
-    throw new UsageError((err as Error).message.split('\n')[0]);
+    throw usage((err as Error).message.split('\n')[0] ?? 'bad arguments');
   }
 }
 
@@ -66,14 +86,14 @@ async function digestCommand(args: string[]): Promise<number> {
 
 async function summarizeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { sentences: { type: 'string' }, words: { type: 'string' }, json: { type: 'boolean' }, jsonl: { type: 'boolean' }, quotes: { type: 'string' } });
-  if (values.quotes !== undefined && (values.quotes !== 'all' || !values.jsonl)) throw new UsageError('--quotes takes "all", with --jsonl');
+  if (values.quotes !== undefined && (values.quotes !== 'all' || !values.jsonl)) throw usage('--quotes takes "all", with --jsonl');
   if (values.jsonl) {
-    if (positionals.length) throw new UsageError('--jsonl reads stdin; give no INPUT');
+    if (positionals.length) throw usage('--jsonl reads stdin; give no INPUT');
     const { runJsonl } = await import('./runtime/jsonl');
     return runJsonl(process.stdin, process.stdout, values.quotes === 'all' ? 'all' : 'key');
   }
-  if (values.sentences && values.words) throw new UsageError('give --sentences or --words, not both');
-  if (!positionals.length) throw new UsageError('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
+  if (values.sentences && values.words) throw usage('give --sentences or --words, not both');
+  if (!positionals.length) throw usage('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
   const config = await configFromProcess();
@@ -99,50 +119,50 @@ async function summarizeCommand(args: string[]): Promise<number> {
   return failures === positionals.length ? 1 : 0;
 }
 
+/** A local source as an absolute path (the store keeps paths absolute); a URL as given. */
+const locationOf = (arg: string): string => (/^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? arg : resolve(arg));
+
 async function feedsCommand(args: string[]): Promise<number> {
   const [verb, url, ...extra] = args;
-  if (!verb || !['list', 'add', 'remove', 'import', 'export'].includes(verb)) throw new UsageError('feeds takes list, add URL, remove URL, import FILE.opml or export');
-  if ((verb === 'list' || verb === 'export') && url) throw new UsageError(`feeds ${verb} takes no argument`);
-  if (verb !== 'list' && verb !== 'export' && (!url || extra.length)) throw new UsageError(verb === 'import' ? 'feeds import takes one OPML file' : `feeds ${verb} takes one URL`);
+  if (!verb || !['list', 'add', 'remove', 'import', 'export'].includes(verb)) throw usage('feeds takes list, add URL, remove URL, import FILE.opml or export');
+  if ((verb === 'list' || verb === 'export') && url) throw usage(`feeds ${verb} takes no argument`);
+  if (verb !== 'list' && verb !== 'export' && (!url || extra.length)) throw usage(verb === 'import' ? 'feeds import takes one OPML file' : `feeds ${verb} takes one URL`);
   let opml: ReturnType<typeof ReadOpml> | null = null;
   const { readOpml, writeOpml } = await import('./sources/feed/opml');
   if (verb === 'import') {
     const text = await readFile(url!, 'utf8').catch(() => {
-      throw new UsageError(`cannot read ${url}`);
+      throw usage(`cannot read ${url}`);
     });
     opml = readOpml(text);
-    if (!opml.ok) throw new UsageError(`${url}: ${opml.error.userMessage}`);
+    if (!opml.ok) throw usage(`${url}: ${opml.error.userMessage}`);
   }
   const config = await configFromProcess();
-  const { createTidings } = await import('./runtime/app');
+  const [{ createTidings }, feeds] = await Promise.all([import('./runtime/app'), import('./app/feeds')]);
   const t = await createTidings(config);
   try {
     if (verb === 'add') {
-      const read = await t.source.read(url!);
-      if (!read.ok) {
-        process.stderr.write(`tidings: ${url}: ${read.error.userMessage} (${read.error.code})\n`);
-        return 1;
+      const added = await feeds.addFeed(t, null, locationOf(url!));
+      if (!added.ok && added.error.code === 'feed/already-added') {
+        process.stdout.write(`${oneLine(added.error)}\n`);
+        return 0;
       }
-      // A site's address leads to its feed: store the feed.
-      const feedUrl = read.value.movedTo ?? url!;
-      await t.store.addFeed(feedUrl, null, read.value.title);
-      process.stdout.write(`added ${feedUrl}${feedUrl === url ? '' : ` (the feed of ${url})`}\n`);
+      if (!added.ok) throw added.error;
+      const { feed, from } = added.value;
+      process.stdout.write(`added ${feed.url}${from ? ` (the feed of ${from})` : ''}\n`);
     } else if (verb === 'import' && opml?.ok) {
-      for (const f of opml.value.feeds) await t.store.addFeed(f.url, null, f.title);
+      const n = await feeds.importFeeds(t, null, opml.value.feeds);
       for (const bad of opml.value.skipped) process.stderr.write(`tidings: skipped ${bad}: not an http(s) address\n`);
-      process.stdout.write(`imported ${opml.value.feeds.length} feeds\n`);
+      process.stdout.write(`imported ${n} feeds\n`);
     } else if (verb === 'export') {
-      const remote = (await t.store.listFeeds(null)).filter((f) => /^https?:\/\//i.test(f.url));
+      const remote = (await feeds.listFeeds(t, null)).filter((f) => /^https?:\/\//i.test(f.url));
       process.stdout.write(writeOpml(remote.map((f) => ({ url: f.url, title: f.title }))));
       process.stdout.write('\n');
     } else if (verb === 'remove') {
-      if (!(await t.store.removeFeed(url!, null))) {
-        process.stderr.write(`tidings: ${url} is not one of the global sources\n`);
-        return 1;
-      }
-      process.stdout.write(`removed ${url}\n`);
+      const removed = await feeds.removeFeed(t, null, locationOf(url!));
+      if (!removed.ok) throw removed.error;
+      process.stdout.write(`removed ${removed.value.url}\n`);
     } else {
-      for (const f of await t.store.listFeeds(null)) process.stdout.write(`${f.url}${f.title ? `\t${f.title}` : ''}${f.enabled ? '' : '\t(paused)'}\n`);
+      for (const f of await feeds.listFeeds(t, null)) process.stdout.write(`${f.url}${f.title ? `\t${f.title}` : ''}${f.enabled ? '' : '\t(paused)'}\n`);
     }
     return 0;
   } finally {
@@ -153,9 +173,9 @@ async function feedsCommand(args: string[]): Promise<number> {
 async function startCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { role: { type: 'string' } });
   const role = values.role ?? 'all';
-  if (!ROLES.includes(role as Role)) throw new UsageError(`--role must be scheduler, worker or all, not "${role}"`);
+  if (!ROLES.includes(role as Role)) throw usage(`--role must be scheduler, worker or all, not "${role}"`);
   const config = await configFromProcess();
-  if (role !== 'all' && !config.REDIS_URL) throw new UsageError(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
+  if (role !== 'all' && !config.REDIS_URL) throw usage(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
   const { runStart } = await import('./runtime/start');
   // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
   let stopRequested = false;
@@ -174,11 +194,11 @@ async function startCommand(args: string[]): Promise<number> {
 
 async function registerCommandsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { guild: { type: 'string' } });
-  if (positionals.length) throw new UsageError(`register-commands takes no arguments, only --guild ID`);
+  if (positionals.length) throw usage(`register-commands takes no arguments, only --guild ID`);
   const config = await configFromProcess();
-  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands');
+  if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw configError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands');
   const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID ?? null;
-  if (guild !== null && !/^\d{5,25}$/.test(guild)) throw new UsageError(`--guild must be a numeric guild id, not "${guild}"`);
+  if (guild !== null && !/^\d{5,25}$/.test(guild)) throw usage(`--guild must be a numeric guild id, not "${guild}"`);
   const { registerDiscordCommands } = await import('./runtime/discord');
   const names = await registerDiscordCommands(config, guild);
   process.stdout.write(`registered ${names.length} commands ${guild ? `in guild ${guild}` : 'globally (they may take up to an hour to appear)'}: ${names.join(', ')}\n`);
@@ -200,16 +220,17 @@ async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}"; try: tidings --help`);
+  if (!command) throw usage(`unknown command "${name}"; try: tidings --help`);
   return command(args);
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError) {
-      process.stderr.write(`tidings: ${err.message}\n`);
-      process.exit(2);
+    // An expected failure is one line (message and hint); only a bug shows its stack.
+    if (err instanceof TidingsError) {
+      process.stderr.write(`tidings: ${oneLine(err)}\n`);
+      process.exit(exitCodeOf(err));
     }
     process.stderr.write(`tidings: ${(err as Error)?.stack ?? String(err)}\n`);
     process.exit(1);

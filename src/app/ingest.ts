@@ -80,6 +80,43 @@ export async function withPageText(source: Source, item: RawItem, feedUrl: strin
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+export interface ItemContext {
+  /** The outlet's name (see sourceName). */
+  name: string;
+  now: string;
+  /** The index each new article is grouped in, and joins when `keep` takes it. */
+  stories: StoryIndex;
+  /** Ids already stored: listed, not summarized again. */
+  known?: ReadonlySet<string>;
+}
+
+/**
+ * The one loop from a read's items to articles, for ingestion and the one-shot digest alike: empty items are
+ * dropped, teasers completed from their pages while the read's page budget lasts, each new item summarized and
+ * offered to `keep` (which stores it, or collects it); a kept article joins the story index. Returns the ids of
+ * every item, in the source's order.
+ */
+export async function summarizeItems(source: Source, feed: Feed, items: readonly RawItem[], ctx: ItemContext, keep: (article: Article) => Promise<boolean>): Promise<string[]> {
+  const ids: string[] = [];
+  const pages = { left: MAX_PAGES_PER_READ };
+  for (const listed of items) {
+    if (!listed.text.trim() && !listed.title?.trim()) continue;
+    const id = itemIdentity(listed, feed.url);
+    if (ctx.known?.has(id)) {
+      ids.push(id);
+      continue;
+    }
+    const item = await withPageText(source, listed, feed.url, pages);
+    // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
+    // items, so other feeds' fetches are not timed out by our own busy loop.
+    await yieldToEventLoop();
+    const article = toArticle(item, feed, ctx.name, ctx.now, ctx.stories);
+    if (await keep(article)) ctx.stories.add(article);
+    ids.push(article.id);
+  }
+  return ids;
+}
+
 /** The candidates for story grouping: every article that arrived within the story window. */
 export async function loadStoryIndex(deps: Pick<IngestDeps, 'store' | 'clock'>): Promise<StoryIndex> {
   const index = new StoryIndex();
@@ -92,6 +129,8 @@ export interface IngestOptions {
   stories?: StoryIndex;
   /** Extra fields for the feed's row after a good read (the next poll time), written in the same update. */
   schedule?: (read: SourceRead) => Partial<Feed>;
+  /** The feed as just read by the caller (a feed being added): stored from this instead of reading it again. */
+  read?: SourceRead;
 }
 
 /**
@@ -100,7 +139,7 @@ export interface IngestOptions {
  */
 export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOptions = {}): Promise<Result<IngestOutcome>> {
   const { stories, schedule } = options;
-  const read = await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+  const read = options.read ? ok(options.read) : await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
   if (!read.ok) return read;
   const r = read.value;
   // A good read also turns a paused feed back on: that is how a manual check revives it. Only what changed is
@@ -116,42 +155,26 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
   const patch = { ...Object.fromEntries(Object.entries(next).filter(([k, v]) => feed[k as keyof typeof next] !== v)), ...schedule?.(r) };
   if (Object.keys(patch).length) await deps.store.updateFeed(feed.id, patch);
   if (r.movedTo && r.movedTo !== feed.url) {
-    try {
+    // Another row may already have the new address (someone added it directly): then keep reading the old one.
+    if (await deps.store.findFeed(r.movedTo)) {
+      deps.log.warn({ from: feed.url, to: r.movedTo }, 'feed moved onto a known feed');
+    } else {
       await deps.store.updateFeed(feed.id, { url: r.movedTo });
       deps.log.info({ from: feed.url, to: r.movedTo }, 'feed moved');
-    } catch (err) {
-      // Another row already has the new address (someone added it directly): keep reading the old one.
-      deps.log.warn({ from: feed.url, to: r.movedTo, err: (err as Error).message }, 'feed moved onto a known feed');
     }
   }
   if (r.notModified) return ok({ feedId: feed.id, articleIds: [], newCount: 0, notModified: true, retryAfterMs: r.retryAfterMs });
 
-  const now = deps.clock.now();
-  const nowIso = now.toISOString();
+  const nowIso = deps.clock.now().toISOString();
   const name = sourceName(feed, feed.title ?? r.title);
-  const items = r.items.filter((item) => item.text.trim() || item.title?.trim());
   const index = stories ?? (await loadStoryIndex(deps));
-  const known = await deps.store.existingArticleIds(items.map((item) => itemIdentity(item, feed.url)));
-  const articleIds: string[] = [];
+  const known = await deps.store.existingArticleIds(r.items.map((item) => itemIdentity(item, feed.url)));
   let newCount = 0;
-  const pages = { left: MAX_PAGES_PER_READ };
-  for (const listed of items) {
-    const id = itemIdentity(listed, feed.url);
-    if (known.has(id)) {
-      articleIds.push(id);
-      continue;
-    }
-    const item = await withPageText(deps.source, listed, feed.url, pages);
-    // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
-    // items, so other feeds' fetches are not timed out by our own busy loop.
-    await yieldToEventLoop();
-    const article = toArticle(item, feed, name, nowIso, index);
-    if (await deps.store.saveArticle(article)) {
-      newCount++;
-      index.add(article);
-    }
-    articleIds.push(article.id);
-  }
+  const articleIds = await summarizeItems(deps.source, feed, r.items, { name, now: nowIso, stories: index, known }, async (article) => {
+    const stored = await deps.store.saveArticle(article);
+    if (stored) newCount++;
+    return stored;
+  });
   deps.log.debug({ feed: feed.url, items: r.items.length, new: newCount }, 'feed ingested');
   return ok({ feedId: feed.id, articleIds, newCount, notModified: false, retryAfterMs: r.retryAfterMs });
 }

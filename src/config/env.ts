@@ -1,6 +1,7 @@
 // Every setting Tidings reads, in one table: default, meaning, and whether it is a secret.
 // Read once at start; a bad value stops the process with one line that names the variable.
 import { z } from 'zod';
+import { TidingsError } from '../core/errors';
 import { parseTimeOfDay, parseTimeZone } from '../core/schedule/time';
 
 const url = (what: string) =>
@@ -58,7 +59,10 @@ export const SETTINGS = {
     meaning: 'overall Telegram send limit, messages per second (raise only with paid broadcasts)',
   }),
   DISCORD_TOKEN: setting({ schema: z.string().min(20, 'must be the bot token from the Discord developer portal'), meaning: 'enables the Discord adapter', secret: true }),
-  DISCORD_APPLICATION_ID: setting({ schema: z.string().regex(/^\d{5,25}$/, 'must be the numeric application id'), meaning: 'the Discord application (needed with DISCORD_TOKEN)' }),
+  DISCORD_APPLICATION_ID: setting({
+    schema: z.string().regex(/^\d{17,20}$/, 'is not an application id: a real one has 17–20 digits (developer portal, General Information, Application ID)'),
+    meaning: 'the Discord application (needed with DISCORD_TOKEN)',
+  }),
   DISCORD_API_ROOT: setting({ schema: url('a Discord REST API'), default: 'https://discord.com/api', meaning: 'REST base (a REST proxy, or a test server)' }),
   DISCORD_GUILD_ID: setting({ schema: z.string().regex(/^\d{5,25}$/, 'must be a numeric guild id'), meaning: 'register commands in one guild (development)' }),
   DIGEST_TIME: setting({ schema: fromResult(parseTimeOfDay), default: '08:00', meaning: 'default local time of a new subscription (HH:MM)' }),
@@ -81,11 +85,10 @@ export type Config = Readonly<{
   [K in keyof Settings]: Settings[K] extends { default: string } ? Value<K> : Value<K> | undefined;
 }>;
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+/** A wrong or refused setting: one line that names the variable (the CLI exits 2). */
+export const configError = (message: string, hint: string | null = null): TidingsError => new TidingsError('config/invalid', message, {}, hint);
 
-/** Validates an environment into a frozen Config; throws ConfigError with one line naming the variable. */
+/** Validates an environment into a frozen Config; throws a config/invalid TidingsError with one line naming the variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const out: Record<string, unknown> = {};
   for (const [name, s] of Object.entries(SETTINGS) as [keyof Settings, Setting<z.ZodTypeAny>][]) {
@@ -94,12 +97,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     const parsed = s.schema.safeParse(raw);
     if (!parsed.success) {
       const shown = s.secret ? '(hidden)' : JSON.stringify(raw);
-      throw new ConfigError(`${name}=${shown} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      throw configError(`${name}=${shown} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
     }
     out[name] = parsed.data;
   }
-  if (out.DISCORD_TOKEN && !out.DISCORD_APPLICATION_ID) throw new ConfigError('DISCORD_APPLICATION_ID must be set together with DISCORD_TOKEN');
-  if (out.TELEGRAM_WEBHOOK_URL && !out.HTTP_PORT) throw new ConfigError('HTTP_PORT must be set in webhook mode (TELEGRAM_WEBHOOK_URL is set)');
+  if (out.DISCORD_TOKEN && !out.DISCORD_APPLICATION_ID) throw configError('DISCORD_APPLICATION_ID must be set together with DISCORD_TOKEN');
+  if (out.TELEGRAM_WEBHOOK_URL && !out.HTTP_PORT) throw configError('HTTP_PORT must be set in webhook mode (TELEGRAM_WEBHOOK_URL is set)');
   return Object.freeze(out) as Config;
 }
 

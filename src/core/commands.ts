@@ -3,6 +3,9 @@
 import type { Document } from './document';
 import type { ChatTarget } from './model';
 
+/** The most feeds one chat may add, unless config/defaults.json (`feeds.maxPerChat`) says otherwise. */
+export const DEFAULT_MAX_FEEDS_PER_CHAT = 50;
+
 export interface CommandRequest {
   /** The chat whose settings the command reads or changes, and where the reply goes. */
   target: ChatTarget;

@@ -25,6 +25,8 @@ export interface SourceRead {
   movedTo: string | null;
   /** The source asked not to be polled again for this long (ttl, Cache-Control, Retry-After), if it said. */
   retryAfterMs: number | null;
+  /** True when the location is a web page read as one article, not a feed: it can be summarized, not followed. */
+  page?: boolean;
 }
 
 export interface SourceState {
@@ -131,11 +133,18 @@ export interface Store {
   /** Unlinks a chat's feed (or clears the global mark); returns false when it was not there. */
   removeFeed(url: string, owner: ChatTarget | null): Promise<boolean>;
   listFeeds(owner: ChatTarget | null): Promise<Feed[]>;
+  /**
+   * Adds these global feeds in one transaction, unless the one-time step `step` was recorded before; records it.
+   * Returns whether the feeds were added (true once per database, however many processes start at once).
+   */
+  seedGlobalFeeds(step: string, urls: readonly string[]): Promise<boolean>;
   /** Every feed someone reads (global or linked to a chat), enabled or not. */
   listAllFeeds(): Promise<Feed[]>;
   /** Up to `limit` enabled feeds someone reads whose next poll time (or none yet) is at or before `now`; by index. */
   dueFeeds(now: string, limit: number): Promise<Feed[]>;
   getFeed(id: string): Promise<Feed | null>;
+  /** The feed row of this URL, whoever reads it; null when there is none. */
+  findFeed(url: string): Promise<Feed | null>;
   updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void>;
   /** The chats that added this feed (to tell them when it breaks). */
   feedOwners(feedId: string): Promise<ChatTarget[]>;
@@ -235,11 +244,13 @@ export type QueueDepth = Record<JobKind, { waiting: number; active: number; dela
 export interface Queue {
   /** Adds a job; while a job with the same `key` waits or runs, adding another is a no-op. */
   add(kind: JobKind, data: Record<string, string>, key?: string): Promise<void>;
-  /** Runs `kind` every `everyMs`, once per interval however many processes ask for it. */
+  /** Runs `kind` every `everyMs`, once per interval however many processes ask for it; asking again is a no-op. */
   every(kind: JobKind, everyMs: number): Promise<void>;
   /** Takes jobs of this kind in this process, up to `concurrency` at once, until close(). */
   process(kind: JobKind, concurrency: number, handler: (data: Record<string, string>) => Promise<void>): void;
   depth(): Promise<QueueDepth>;
+  /** When a job of this kind last finished well (ms since the epoch), in any process; null when none has yet. */
+  lastDone(kind: JobKind): Promise<number | null>;
   /** True when the queue's server answers. */
   ping(): Promise<boolean>;
   /** Stops taking jobs, lets running ones finish, and disconnects. */

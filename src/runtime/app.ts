@@ -5,7 +5,8 @@ import type { CommandHandler } from '../core/commands';
 import type { Clock, Logger, Sink, Source, Store } from '../core/ports';
 import { type SubscriptionDefaults, createCommandHandler } from '../app/commands';
 import { type DigestDeps } from '../app/digests';
-import { ingestFeed } from '../app/ingest';
+import type { JobDeps } from '../app/jobs';
+import { seedDefaultSources } from '../app/feeds';
 import { DEFAULT_POLL_POLICY, type PollPolicy } from '../app/poll';
 import { createLogger } from './logger';
 import { createConfiguredSource } from './sources';
@@ -25,6 +26,8 @@ export interface Tidings {
   /** What a chat starts with: the configured schedule and the digest defaults. */
   subscriptionDefaults: SubscriptionDefaults;
   digestDeps: DigestDeps;
+  /** What the jobs of both modes read, poll, build and deliver with (the sinks are this object's, filled later). */
+  jobDeps: JobDeps;
   close(): Promise<void>;
 }
 
@@ -55,9 +58,10 @@ export async function createTidings(
     clock,
     log,
     defaults: subscriptionDefaults,
-    ingestNow: (feed) => ingestFeed({ store, source, clock, log }, feed),
+    maxFeedsPerChat: defaults.feeds.maxPerChat,
   });
-  for (const url of defaults.sources) await store.addFeed(url, null);
+  await seedDefaultSources(store, defaults.sources);
+  const digestDeps: DigestDeps = { store, clock, log, summaryWords: defaults.digest.summaryWords };
   return {
     config,
     defaults,
@@ -69,7 +73,8 @@ export async function createTidings(
     commands,
     policy,
     subscriptionDefaults,
-    digestDeps: { store, clock, log, summaryWords: defaults.digest.summaryWords },
+    digestDeps,
+    jobDeps: { digests: digestDeps, poll: { ...digestDeps, source, sinks, policy }, deliver: { store, sinks, clock, log } },
     close: async () => {
       await source.close?.();
       await store.close();

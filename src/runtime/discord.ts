@@ -1,5 +1,5 @@
 // Wires the Discord adapter when DISCORD_TOKEN is set: its sink joins the others, its client serves commands.
-import { type Config, ConfigError } from '../config/env';
+import { type Config, configError } from '../config/env';
 import { type DiscordBot, DiscordSink, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
 import type { SharedRate } from '../core/ports';
 import type { Tidings } from './app';
@@ -22,7 +22,7 @@ export async function startDiscord(t: Tidings, options: { receive?: boolean; sha
     await bot.start();
   } catch (err) {
     await bot.stop().catch(() => undefined);
-    if ((err as { code?: unknown }).code === 'TokenInvalid') throw new ConfigError('DISCORD_TOKEN=(hidden) was refused by Discord: copy the bot token again from the developer portal');
+    if ((err as { code?: unknown }).code === 'TokenInvalid') throw configError('DISCORD_TOKEN=(hidden) was refused by Discord.', 'Copy the bot token again from the developer portal (Bot, Reset Token).');
     throw err;
   }
   return bot;
@@ -31,6 +31,6 @@ export async function startDiscord(t: Tidings, options: { receive?: boolean; sha
 /** `tidings register-commands`: the slash commands, guild-scoped when a guild is given. */
 export async function registerDiscordCommands(config: Config, guildId: string | null): Promise<string[]> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId } = config;
-  if (!token || !applicationId) throw new Error('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set');
+  if (!token || !applicationId) throw configError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set');
   return registerCommands(restClient(config.DISCORD_API_ROOT, token), applicationId, guildId);
 }

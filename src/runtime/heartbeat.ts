@@ -2,6 +2,7 @@
 // others once its heartbeat stops (a SIGKILL, a lost host), instead of waiting out a long lease.
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { RunningJobs } from '../app/jobs';
 import type { Clock, Logger, Store } from '../core/ports';
 
 export interface HeartbeatOptions {
@@ -44,4 +45,28 @@ export async function startHeartbeat(store: Store, clock: Clock, log: Logger, id
       await store.endHeartbeat(id).catch(() => undefined);
     },
   };
+}
+
+/** Runs the jobs with a heartbeat as `id`, stopped after them (their claimed rows are released first). */
+export async function withHeartbeat(
+  t: { store: Store; clock: Clock; log: Logger },
+  id: string,
+  options: HeartbeatOptions & { takeBackOwn?: boolean },
+  run: (holder: Heartbeat['holder']) => Promise<RunningJobs>,
+): Promise<RunningJobs> {
+  const heartbeat = await startHeartbeat(t.store, t.clock, t.log, id, options);
+  let running: RunningJobs;
+  try {
+    running = await run(heartbeat.holder);
+  } catch (err) {
+    await heartbeat.stop();
+    throw err;
+  }
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await running.stop();
+      await heartbeat.stop();
+    })());
+  return { stopped: running.stopped.then(() => heartbeat.stop()), stop };
 }

@@ -3,7 +3,7 @@ import type { Article, Budget, Feed, Summary } from '../core/model';
 import type { Clock, Source } from '../core/ports';
 import type { Result } from '../core/errors';
 import { TidingsError } from '../core/errors';
-import { MAX_PAGES_PER_READ, sourceName, toArticle, withPageText } from '../app/ingest';
+import { sourceName, summarizeItems } from '../app/ingest';
 import { buildDigest } from '../core/digest/build';
 import { StoryIndex } from '../core/stories/story-index';
 import { summarize } from '../core/summarize';
@@ -44,16 +44,13 @@ export async function digestOf(sources: string[], source: Source, clock: Clock, 
       continue;
     }
     const feed = transientFeed(location, now);
-    const name = sourceName(feed, read.value.title);
-    const pages = { left: MAX_PAGES_PER_READ };
-    for (const listed of read.value.items) {
-      const item = await withPageText(source, listed, location, pages);
-      const article = toArticle(item, feed, name, now, stories);
-      if (seen.has(article.id)) continue;
+    const context = { name: sourceName(feed, read.value.title), now, stories };
+    await summarizeItems(source, feed, read.value.items, context, async (article) => {
+      if (seen.has(article.id)) return false;
       seen.add(article.id);
       articles.push(article);
-      stories.add(article);
-    }
+      return true;
+    });
   }
   const digest = buildDigest(articles, { timezone, since: new Date(0).toISOString(), until: now, now, topics: [], maxStories, quotes: true, summaryWords: loadDefaults().digest.summaryWords });
   return { digest, errors };

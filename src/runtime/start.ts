@@ -5,6 +5,7 @@
 import type { Config } from '../config/env';
 import type { Logger, Queue, SharedRate, Sink } from '../core/ports';
 import { openBullQueue } from '../queue/bullmq';
+import { openMemoryQueue } from '../queue/memory';
 import { RedisRate } from '../queue/redis-rate';
 import { createTidings, type Tidings } from './app';
 import { createHttpServer, type HttpServer } from './http';
@@ -49,12 +50,16 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   if (role !== 'all' && !config.REDIS_URL) throw new Error(`--role ${role} needs REDIS_URL: without a shared queue one process does all the work`);
   const metrics = createMetrics();
   const t = await createTidings(config, { wrapStore: metrics.meterStore, ...(options.log ? { log: options.log } : {}) });
-  const queue: Queue | null = config.REDIS_URL
+  // The shared queue (queue mode) is also a server /healthz and /metrics look at; the in-memory one is not.
+  const shared: Queue | null = config.REDIS_URL
     ? openBullQueue(config.REDIS_URL, t.log, {
         ...(options.queuePrefix ? { prefix: options.queuePrefix } : {}),
         ...(options.queueLockMs ? { lockMs: options.queueLockMs } : {}),
       })
     : null;
+  const local = shared ? null : openMemoryQueue(t.log);
+  const queue: Queue = local ?? (shared as Queue);
+  const jobs = { ...QUEUED_DEFAULTS, ...options.queued, role };
   // Queue mode: the platforms' overall send rates are shared by every process, so N workers stay under them.
   const sharedRate: SharedRate | null = config.REDIS_URL ? new RedisRate(config.REDIS_URL, options.queuePrefix ? { prefix: options.queuePrefix } : {}) : null;
   let http: HttpServer | null = null;
@@ -63,7 +68,7 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   const release = async () => {
     for (const a of adapters.reverse()) await a.stop();
     await http?.close();
-    await queue?.close();
+    await queue.close();
     await sharedRate?.close();
     await t.close();
   };
@@ -71,7 +76,11 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   try {
     if (config.HTTP_PORT !== undefined) {
       http = createHttpServer(t.log);
-      mountOps(http, { store: t.store, queue, metrics });
+      const startedAt = Date.now();
+      // A scheduler that has not ticked for three intervals is stuck: the repeatable jobs it heals every tick
+      // could not be written, or its tick fails. Workers do not tick.
+      const ticks = role === 'worker' ? null : { lastTick: async () => (await queue.lastDone('tick')) ?? startedAt, staleAfterMs: 3 * jobs.tickMs };
+      mountOps(http, { store: t.store, queue: shared, metrics, ticks });
       httpPort = await http.listen(config.HTTP_PORT);
       t.log.info({ port: httpPort }, 'serving /healthz and /metrics');
     }
@@ -82,12 +91,12 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     if (discord) adapters.push(discord);
     for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
     for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));
-    service = queue ? await startQueuedService(t, queue, { ...QUEUED_DEFAULTS, ...options.queued, role }) : await startService(t, options.out);
+    service = local ? await startService(t, local, options.out) : await startQueuedService(t, queue, jobs);
   } catch (err) {
     await release(); // a refused token must not leave the port held or the database open
     throw err;
   }
-  metrics.observe({ store: t.store, queue });
+  metrics.observe({ store: t.store, queue: shared });
 
   let stopping: Promise<void> | null = null;
   const stop = () =>

@@ -6,6 +6,7 @@ import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
 import { endChat } from '../app/deliver';
 import type { SharedRate } from '../core/ports';
+import { configError } from '../config/env';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
 
@@ -40,6 +41,16 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     http.route('POST', new URL(hookUrl).pathname, webhookHandler(secret, (u) => adapter.handleUpdate(u), t.log));
   }
   t.sinks.set(adapter.sink.platform, adapter.sink);
-  if (receive) await adapter.start();
+  if (receive) {
+    try {
+      await adapter.start();
+    } catch (err) {
+      await adapter.stop().catch(() => undefined);
+      // Telegram answers 401 (or 404 for a token of no bot) when it does not know the token: a setting to fix.
+      const code = (err as { code?: unknown }).code;
+      if (code === 401 || code === 404) throw configError('TELEGRAM_BOT_TOKEN=(hidden) was refused by Telegram.', 'Copy the token again from @BotFather (/mybots, API Token).');
+      throw err;
+    }
+  }
   return { adapter, stop: () => adapter.stop() };
 }

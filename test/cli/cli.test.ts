@@ -115,7 +115,26 @@ describe('tidings CLI', { timeout: 120_000 }, () => {
     expect((await run(['feeds', 'list'])).out).toContain(extra);
     expect((await run(['feeds', 'remove', extra])).code).toBe(0);
     expect((await run(['feeds', 'list'])).out).not.toContain(extra);
-    expect((await run(['feeds', 'remove', extra])).code).toBe(1);
+    const again = await run(['feeds', 'remove', extra]);
+    expect(again.code).toBe(1);
+    expect(again.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a removed default source stays removed: the defaults are added to a new database only', async () => {
+    const own = { DATABASE_URL: `sqlite:${join(work, 'seeded.db')}` };
+    const seeds = join(root, 'seeds');
+    expect((await run(['feeds', 'list'], { env: own })).out).toContain(seeds);
+    const removed = await run(['feeds', 'remove', 'seeds/'], { env: own, cwd: root });
+    expect(removed.code).toBe(0);
+    expect(removed.out).toBe(`removed ${seeds}\n`);
+    expect((await run(['feeds', 'list'], { env: own })).out).not.toContain(seeds);
+    expect((await run(['feeds', 'list'], { env: own })).out).not.toContain(seeds);
+  });
+
+  it('summarize --sentences -1 names the flag and the range', async () => {
+    const r = await run(['summarize', '--sentences', '-1', '-'], { input: 'One sentence. Two sentences.' });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('tidings: --sentences must be a whole number from 1 to 50, not "-1"\n');
   });
 
   it('start prints the seed digest, keeps running, and exits 0 on SIGINT', async () => {

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, SETTINGS, loadConfig, secretsOf } from '../../src/config/env';
+import { SETTINGS, loadConfig, secretsOf } from '../../src/config/env';
+import { TidingsError, oneLine } from '../../src/core/errors';
 
 const error = (env: Record<string, string>) => {
   try {
     loadConfig(env);
   } catch (e) {
-    expect(e).toBeInstanceOf(ConfigError);
-    return (e as Error).message;
+    expect(e).toBeInstanceOf(TidingsError);
+    expect((e as TidingsError).code).toBe('config/invalid');
+    return oneLine(e as TidingsError);
   }
-  throw new Error('expected a ConfigError');
+  throw new Error('expected a config/invalid TidingsError');
 };
 
 describe('config', () => {
@@ -35,6 +37,7 @@ describe('config', () => {
     [{ DATABASE_URL: 'mysql://x' }, /^DATABASE_URL=\(hidden\) must be sqlite:PATH/],
     [{ TELEGRAM_API_ROOT: 'api.telegram.org' }, /^TELEGRAM_API_ROOT="api.telegram.org" must be an http\(s\) URL/],
     [{ DISCORD_TOKEN: 'x'.repeat(30) }, /^DISCORD_APPLICATION_ID must be set together with DISCORD_TOKEN/],
+    [{ DISCORD_APPLICATION_ID: '1000' }, /^DISCORD_APPLICATION_ID="1000" is not an application id: a real one has 17–20 digits/],
     [{ TELEGRAM_WEBHOOK_URL: 'https://bot.example/hook' }, /^HTTP_PORT must be set in webhook mode/],
   ])('refuses %j with one line that names the variable', (env, pattern) => {
     const msg = error(env);

@@ -8,7 +8,7 @@ import type { Logger, Queue, Store } from '../../src/core/ports';
 import { openBullQueue } from '../../src/queue/bullmq';
 import { createHttpServer, type HttpServer } from '../../src/runtime/http';
 import { createMetrics } from '../../src/runtime/metrics';
-import { mountOps } from '../../src/runtime/ops';
+import { type TickWatch, mountOps } from '../../src/runtime/ops';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { article } from '../store/contract';
 import { REDIS_URL } from '../support/servers';
@@ -21,12 +21,12 @@ describe('operator endpoints', () => {
     for (const c of cleanup.splice(0).reverse()) await c();
   });
 
-  async function serve(queue: Queue | null, store?: Store) {
+  async function serve(queue: Queue | null, store?: Store, ticks: TickWatch | null = null) {
     const metrics = createMetrics();
     const s = store ?? metrics.meterStore(await openSqliteStore(':memory:'));
     metrics.observe({ store: s, queue });
     const http: HttpServer = createHttpServer(quiet);
-    mountOps(http, { store: s, queue, metrics });
+    mountOps(http, { store: s, queue, metrics, ticks });
     const port = await http.listen(0, '127.0.0.1');
     cleanup.push(() => http.close());
     return { base: `http://127.0.0.1:${port}`, store: s, metrics };
@@ -82,6 +82,19 @@ describe('operator endpoints', () => {
     expect(((await noStore.json()) as { checks: { store: string } }).checks.store).toBe('unreachable');
     const closing = queue.close();
     await Promise.race([closing, new Promise((r) => setTimeout(r, 1_000))]);
+  });
+
+  it('reports a scheduler that has not ticked for longer than it should as stalled', async () => {
+    let lastTick = Date.now() - 10 * 60_000;
+    const { base, store } = await serve(null, undefined, { lastTick: async () => lastTick, staleAfterMs: 3 * 60_000 });
+    cleanup.push(() => store.close());
+    const stalled = await fetch(`${base}/healthz`);
+    expect(stalled.status).toBe(503);
+    expect(await stalled.json()).toEqual({ status: 'unavailable', checks: { store: 'ok', scheduler: 'stalled' } });
+    lastTick = Date.now();
+    const ticking = await fetch(`${base}/healthz`);
+    expect(ticking.status).toBe(200);
+    expect(await ticking.json()).toEqual({ status: 'ok', checks: { store: 'ok', scheduler: 'ok' } });
   });
 
   it('counts deliveries through the metered store and answers 404 and 405 for other requests', async () => {

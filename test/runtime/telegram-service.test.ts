@@ -1,6 +1,11 @@
 // `tidings start` with a Telegram token: the adapter polls instead of the console printing, webhook mode serves
 // on HTTP_PORT beside /healthz, and stop() ends polling cleanly.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env';
@@ -57,4 +62,22 @@ describe('the service with TELEGRAM_BOT_TOKEN', () => {
     expect(health.status).toBe(200); // the webhook shares the port with the health check
     await started.stop();
   });
+
+  it('stops with exit 2 and one line when Telegram refuses the token', async () => {
+    api = await FakeBotApi.start(TOKEN);
+    const wrong = '123456789:AAHwrongTokenWrongToken_0123456789';
+    const dir = mkdtempSync(join(tmpdir(), 'tidings-tg-token-'));
+    const bin = resolve(__dirname, '../../bin/tidings.js');
+    const c = spawn(process.execPath, [bin, 'start'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir, TELEGRAM_BOT_TOKEN: wrong, TELEGRAM_API_ROOT: api.url, DATABASE_URL: `sqlite:${join(dir, 'refused.db')}`, LOG_LEVEL: 'silent' },
+    });
+    let stderr = '';
+    c.stderr.on('data', (d) => (stderr += d));
+    const [code] = await once(c, 'exit');
+    rmSync(dir, { recursive: true, force: true });
+    expect(stderr.trim()).toBe('tidings: TELEGRAM_BOT_TOKEN=(hidden) was refused by Telegram. Copy the token again from @BotFather (/mybots, API Token).');
+    expect(code).toBe(2);
+    expect(stderr).not.toContain('AAHwrong');
+  }, 60_000);
 });

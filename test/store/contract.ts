@@ -58,6 +58,14 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.removeFeed('https://nowhere.example/', null)).toBe(false);
       });
 
+      it('seeds default feeds once: a removed one stays removed', async () => {
+        expect(await store.seedGlobalFeeds('default-sources', ['/srv/seeds', 'https://g.example/rss'])).toBe(true);
+        expect((await store.listFeeds(null)).map((f) => f.url).sort()).toEqual(['/srv/seeds', 'https://g.example/rss']);
+        expect(await store.removeFeed('/srv/seeds', null)).toBe(true);
+        expect(await store.seedGlobalFeeds('default-sources', ['/srv/seeds', 'https://g.example/rss'])).toBe(false);
+        expect((await store.listFeeds(null)).map((f) => f.url)).toEqual(['https://g.example/rss']);
+      });
+
       it('updates polling state', async () => {
         const f = await store.addFeed('https://a.example/feed', null);
         await store.updateFeed(f.id, { etag: '"x"', failures: 3, enabled: false, nextPollAt: at(5), lastError: 'fetch/timeout', url: 'https://b.example/feed' });

@@ -6,12 +6,13 @@ import { type Document, bold, message, text } from '../../core/document';
 import { digestDocument } from '../../core/digest/document';
 import type { ChatTarget, Feed, Subscription } from '../../core/model';
 import type { Clock, Logger, Source, Store } from '../../core/ports';
-import type { Result } from '../../core/errors';
+import { oneLine } from '../../core/errors';
 import { parseTimeOfDay, parseTimeZone } from '../../core/schedule/time';
 import { nextOccurrence } from '../../core/schedule/occurrence';
 import { summarize } from '../../core/summarize';
 import { canonicalUrl } from '../../core/stories/identity';
 import { onDemandDigest } from '../digests';
+import { addFeed, listFeeds, removeFeed } from '../feeds';
 import { summaryDocument } from './summary';
 
 export interface SubscriptionDefaults {
@@ -45,8 +46,8 @@ export interface CommandDeps {
   clock: Clock;
   log: Logger;
   defaults: SubscriptionDefaults;
-  /** Reads a newly added feed at once, so its stories are in the next digest. */
-  ingestNow?: (feed: Feed) => Promise<Result<unknown>>;
+  /** The most feeds one chat may add. */
+  maxFeedsPerChat?: number;
 }
 
 /** "here", or the channel a command from a private chat is about. */
@@ -156,27 +157,22 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   async function feeds(req: CommandRequest): Promise<CommandReply> {
     const [verb, ...rest] = req.args.trim().split(/\s+/);
     const arg = rest.join(' ');
-    const list = await deps.store.listFeeds(req.target);
     if (!verb || verb === 'list') {
+      const list = await listFeeds(deps, req.target);
       if (!list.length) return say('This chat has no feeds of its own yet; it gets the bot’s default sources.', 'Add one with /feeds add URL.');
       return reply({ sections: [{ blocks: [{ kind: 'paragraph', inlines: [bold('This chat’s feeds')] }, { kind: 'list', items: list.map((f, i) => [text(`${i + 1}. ${f.title ? `${f.title} — ` : ''}${f.url}${f.enabled ? '' : ' (paused: it keeps failing)'}`)]) }] }] });
     }
     if (!req.isAdmin) return refuse('Only the chat’s admins can change its feeds.');
     if (verb === 'add') {
-      const url = canonicalUrl(arg);
-      if (!url) return refuse(`“${arg || '(nothing)'}” is not a web address. Send /feeds add https://example.org/feed.xml`);
-      const read = await deps.source.read(url);
-      if (!read.ok) return refuse(`I could not add that feed: ${read.error.userMessage}`);
-      const feed = await deps.store.addFeed(read.value.movedTo ?? url, req.target, read.value.title);
-      await deps.ingestNow?.(feed);
-      return say(`Added ${read.value.title ?? url}: its stories will be in this chat’s digests.`);
+      const added = await addFeed(deps, req.target, arg);
+      if (!added.ok) return refuse(`I could not add that feed: ${oneLine(added.error)}`);
+      const { feed, resumed } = added.value;
+      return say(`${resumed ? 'Resumed' : 'Added'} ${feed.title ?? feed.url}: its stories will be in this chat’s digests.`);
     }
     if (verb === 'remove') {
-      const n = /^\d+$/.test(arg) ? Number(arg) : NaN;
-      const feed = Number.isInteger(n) ? list[n - 1] : list.find((f) => f.url === (canonicalUrl(arg) ?? arg));
-      if (!feed) return refuse(`No such feed here. Send /feeds to see the list, then /feeds remove N or /feeds remove URL.`);
-      await deps.store.removeFeed(feed.url, req.target);
-      return say(`Removed ${feed.title ?? feed.url}.`);
+      const removed = await removeFeed(deps, req.target, arg);
+      if (!removed.ok) return refuse(oneLine(removed.error));
+      return say(`Removed ${removed.value.title ?? removed.value.url}.`);
     }
     return refuse('Use /feeds, /feeds add URL or /feeds remove URL|N.');
   }

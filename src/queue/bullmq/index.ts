@@ -57,6 +57,8 @@ export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueO
     },
 
     async every(kind, everyMs) {
+      // Checked first so that asking every tick (to heal a Redis that lost its data) leaves a running schedule alone.
+      if (await queueOf(kind).getJobScheduler(kind)) return;
       await queueOf(kind).upsertJobScheduler(kind, { every: everyMs }, { name: kind, data: {}, opts: { attempts: 1 } });
     },
 
@@ -81,6 +83,11 @@ export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueO
         out[kind] = { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
       }
       return out;
+    },
+
+    async lastDone(kind) {
+      const [newest] = await queueOf(kind).getJobs(['completed'], 0, 0, false);
+      return newest?.finishedOn ?? null;
     },
 
     async ping() {

@@ -122,7 +122,7 @@ export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
     const page = (): Result<SourceRead> | null => {
       if (article !== undefined) return article;
       const item = extractArticle(text, baseOf(fetched));
-      article = !item.ok ? item : item.value ? ok({ ...readOf(fetched), title: item.value.title ?? null, items: [item.value] }) : null;
+      article = !item.ok ? item : item.value ? ok({ ...readOf(fetched), title: item.value.title ?? null, items: [item.value], page: true }) : null;
       return article;
     };
     if (isArticlePage(text)) return page() ?? fail('feed/not-found', `I found no article text at ${location}.`);

@@ -93,6 +93,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('outbox_pending').on('outbox').columns(['status', 'available_at']).execute();
     },
   },
+  '0002_first_run': {
+    // One-time steps of an installation (seeding the default sources): each is recorded once, so removing what
+    // it added is not undone by the next start.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('first_run')
+        .addColumn('step', 'text', (c) => c.primaryKey())
+        .addColumn('done_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   // Work found by index, and a watermark that cannot skip. Each article gets an ingest sequence number
   // (assigned in commit order: see SqlStore.saveArticle); a subscription's window ends at one (covered_seq),
   // and its next due instant is kept beside it (next_due_at), so a tick reads only what is due.

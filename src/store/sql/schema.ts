@@ -78,4 +78,5 @@ export interface Database {
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
   heartbeats: { holder: string; beat_at: string };
+  first_run: { step: string; done_at: string };
 }

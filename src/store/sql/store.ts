@@ -1,7 +1,7 @@
 // The Store port over Kysely: one implementation for SQLite and PostgreSQL; the dialects differ only in how
 // a delivery is leased (PostgreSQL skips rows another worker has locked).
 import { randomUUID } from 'node:crypto';
-import { type ExpressionBuilder, type Kysely, Migrator, type Migration, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, Migrator, type Migration, type Transaction, sql } from 'kysely';
 import type { Article, ChatTarget, Feed, OutboxRow, Subscription } from '../../core/model';
 import type { ClaimHolder, DueCursor, DuePage, Store } from '../../core/ports';
 import { migrations } from '../migrations';
@@ -46,6 +46,32 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
   if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);
 }
 
+/** Adds a feed (or finds the row of its URL) and links it to its owner, or marks it global. */
+async function insertFeed(trx: Transaction<Database>, url: string, owner: ChatTarget | null, title: string | null, now: string): Promise<Feed> {
+  // Insert-or-keep, then read: several processes starting at once may add the same default feed.
+  await trx
+    .insertInto('feeds')
+    .values({ id: randomUUID(), url, title, global: 0, enabled: 1, etag: null, last_modified: null, next_poll_at: null, failures: 0, last_error: null, created_at: now })
+    .onConflict((oc) => oc.column('url').doNothing())
+    .execute();
+  const row = await trx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirstOrThrow();
+  if (title && !row.title) {
+    await trx.updateTable('feeds').set({ title }).where('id', '=', row.id).execute();
+    row.title = title;
+  }
+  if (owner === null) {
+    await trx.updateTable('feeds').set({ global: 1 }).where('id', '=', row.id).execute();
+    row.global = 1;
+  } else {
+    await trx
+      .insertInto('chat_feeds')
+      .values({ target_key: targetKey(owner), target: targetJson(owner), feed_id: row.id, added_at: now })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+  return toFeed(row);
+}
+
 export class SqlStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
@@ -57,30 +83,16 @@ export class SqlStore implements Store {
   }
 
   async addFeed(url: string, owner: ChatTarget | null, title: string | null = null): Promise<Feed> {
+    return this.db.transaction().execute((trx) => insertFeed(trx, url, owner, title, new Date().toISOString()));
+  }
+
+  async seedGlobalFeeds(step: string, urls: readonly string[]): Promise<boolean> {
     const now = new Date().toISOString();
     return this.db.transaction().execute(async (trx) => {
-      // Insert-or-keep, then read: several processes starting at once may add the same default feed.
-      await trx
-        .insertInto('feeds')
-        .values({ id: randomUUID(), url, title, global: 0, enabled: 1, etag: null, last_modified: null, next_poll_at: null, failures: 0, last_error: null, created_at: now })
-        .onConflict((oc) => oc.column('url').doNothing())
-        .execute();
-      const row = await trx.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirstOrThrow();
-      if (title && !row.title) {
-        await trx.updateTable('feeds').set({ title }).where('id', '=', row.id).execute();
-        row.title = title;
-      }
-      if (owner === null) {
-        await trx.updateTable('feeds').set({ global: 1 }).where('id', '=', row.id).execute();
-        row.global = 1;
-      } else {
-        await trx
-          .insertInto('chat_feeds')
-          .values({ target_key: targetKey(owner), target: targetJson(owner), feed_id: row.id, added_at: now })
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-      return toFeed(row);
+      const r = await trx.insertInto('first_run').values({ step, done_at: now }).onConflict((oc) => oc.column('step').doNothing()).executeTakeFirst();
+      if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      for (const url of urls) await insertFeed(trx, url, null, null, now);
+      return true;
     });
   }
 
@@ -119,6 +131,11 @@ export class SqlStore implements Store {
       .orderBy('created_at')
       .execute();
     return rows.map(toFeed);
+  }
+
+  async findFeed(url: string): Promise<Feed | null> {
+    const row = await this.db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+    return row ? toFeed(row) : null;
   }
 
   async getFeed(id: string): Promise<Feed | null> {

@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCommandHandler } from '../../../src/app/commands';
-import { ingestFeed } from '../../../src/app/ingest';
 import { type DiscordBot, createDiscordBot } from '../../../src/adapters/discord';
 import { fail, ok } from '../../../src/core/errors';
 import type { RawItem } from '../../../src/core/model';
@@ -94,7 +93,6 @@ export async function startHarness(options: { items?: RawItem[]; maxStories?: nu
     clock,
     log: logger,
     defaults: { time: '08:00', timezone: 'UTC', maxStories: options.maxStories ?? 5, quotes: true, sendEmpty: true },
-    ingestNow: (feed) => ingestFeed({ store, source, clock, log: logger }, feed),
   });
   const bot = createDiscordBot({ token: TOKEN, applicationId: APP_ID, apiRoot: discord.apiRoot, commands, log: logger, ...(options.deferAfterMs ? { deferAfterMs: options.deferAfterMs } : {}) });
   await bot.start();

@@ -71,6 +71,6 @@ it('stops with exit 2 and one line when Discord refuses the token', async () => 
   c.stderr.on('data', (d) => (stderr += d));
   const [code] = await once(c, 'exit');
   expect(code).toBe(2);
-  expect(stderr.trim()).toBe('tidings: DISCORD_TOKEN=(hidden) was refused by Discord: copy the bot token again from the developer portal');
+  expect(stderr.trim()).toBe('tidings: DISCORD_TOKEN=(hidden) was refused by Discord. Copy the bot token again from the developer portal (Bot, Reset Token).');
   expect(stderr).not.toContain(wrong);
 });
