@@ -37,7 +37,9 @@ async function digestFor(deps: DigestDeps, sub: Subscription, since: string, unt
  * Writes one outbox row for every subscription whose time has come. Safe to run from several processes at
  * once and again after a crash: the (subscription, local date) key makes a second build of a period a no-op,
  * and the row, the subscription's "covered up to" mark and its next due instant are written in one
- * transaction, so a crash leaves either all or none. Only the due subscriptions are read (by index).
+ * transaction, so a crash leaves either all or none. Only the due subscriptions are read (by index), a page
+ * at a time, and chats of a page that read the same feeds with the same settings over the same window share
+ * one built digest.
  */
 export async function buildDueDigests(
   deps: DigestDeps,
@@ -47,14 +49,17 @@ export async function buildDueDigests(
   const now = deps.clock.now().toISOString();
   for (let after: DueCursor | undefined; ; ) {
     const page = await deps.store.dueSubscriptions(now, DUE_PAGE, after);
-    for (const sub of page.subscriptions) {
-      if (options.signal?.aborted) return built;
-      if (options.only && !options.only(sub)) continue;
-      try {
-        if (await buildOne(deps, sub)) built++;
-      } catch (err) {
-        // One broken subscription (a zone the runtime no longer knows, a bad row) must not stop the others.
-        deps.log.error({ err, subscription: sub.id }, 'building a digest failed; retrying at the next tick');
+    const subs = options.only ? page.subscriptions.filter(options.only) : page.subscriptions;
+    if (subs.length) {
+      const shared = await sharedBuilds(deps, subs);
+      for (const sub of subs) {
+        if (options.signal?.aborted) return built;
+        try {
+          if (await buildOne(deps, sub, shared)) built++;
+        } catch (err) {
+          // One broken subscription (a zone the runtime no longer knows, a bad row) must not stop the others.
+          deps.log.error({ err, subscription: sub.id }, 'building a digest failed; retrying at the next tick');
+        }
       }
     }
     if (!page.next) return built;
@@ -62,7 +67,23 @@ export async function buildDueDigests(
   }
 }
 
-async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
+/** What the subscriptions of one page share: the window's end, every chat's feeds, and the digests built so far. */
+interface SharedBuilds {
+  uptoSeq: number;
+  feedIds: Map<string, string[]>;
+  digests: Map<string, Promise<Digest>>;
+}
+
+async function sharedBuilds(deps: DigestDeps, subs: Subscription[]): Promise<SharedBuilds> {
+  // The window ends at the highest article sequence number stored now: every article up to it is committed,
+  // so nothing still being written is passed over, and no margin is needed.
+  const uptoSeq = await deps.store.latestArticleSeq();
+  const [global, own] = await Promise.all([deps.store.listFeeds(null), deps.store.chatFeedIds(subs.map((s) => s.target))]);
+  const feedIds = new Map(subs.map((s, i) => [s.id, [...new Set([...global.map((f) => f.id), ...own[i]!])].sort()]));
+  return { uptoSeq, feedIds, digests: new Map() };
+}
+
+async function buildOne(deps: DigestDeps, sub: Subscription, shared: SharedBuilds): Promise<boolean> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const due = dueDigest(sub, now.getTime(), deps.graceMs ?? DEFAULT_GRACE_MS);
@@ -72,20 +93,31 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
     await deps.store.deferSubscription(sub.id, nowIso, dueAfter(sub, now.getTime()));
     return false;
   }
-  // The window ends at the highest article sequence number stored now: every article up to it is committed,
-  // so nothing still being written is passed over, and no margin is needed.
-  const uptoSeq = await deps.store.latestArticleSeq();
+  const { uptoSeq } = shared;
   const since = sub.coveredUntil ?? new Date(now.getTime() - DAY_MS).toISOString();
   const after = sub.coveredSeq !== undefined ? { seq: sub.coveredSeq } : { ingestedAfter: since };
-  const articles = await deps.store.articlesUpTo(await feedIdsFor(deps.store, sub.target), uptoSeq, after);
-  const digest = buildDigest(articles, { timezone: sub.timezone, since, until: nowIso, now: nowIso, topics: sub.topics, maxStories: sub.maxStories, quotes: sub.quotes, summaryWords: deps.summaryWords });
+  const feedIds = shared.feedIds.get(sub.id) ?? [];
+  // Everything the digest depends on: chats alike in all of it get the same digest, built once.
+  const key = JSON.stringify([feedIds, after, since, sub.topics, sub.maxStories, sub.quotes, sub.timezone]);
+  let digest = shared.digests.get(key);
+  if (!digest) {
+    digest = deps.store
+      .articlesUpTo(feedIds, uptoSeq, after)
+      .then((articles) => buildDigest(articles, { timezone: sub.timezone, since, until: nowIso, now: nowIso, topics: sub.topics, maxStories: sub.maxStories, quotes: sub.quotes, summaryWords: deps.summaryWords }));
+    shared.digests.set(key, digest);
+    digest.catch(() => shared.digests.delete(key)); // the next chat alike tries again
+  }
+  return enqueue(deps, sub, due.periodKey, await digest, nowIso, uptoSeq);
+}
+
+async function enqueue(deps: DigestDeps, sub: Subscription, periodKey: string, digest: Digest, nowIso: string, uptoSeq: number): Promise<boolean> {
   // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
   // window moves on and the next digest does not repeat it.
   const silent = !digest.entries.length && !sub.sendEmpty;
   const row: OutboxRow = {
     id: randomUUID(),
     subscriptionId: sub.id,
-    periodKey: due.periodKey,
+    periodKey,
     target: sub.target,
     digest,
     status: silent ? 'skipped' : 'pending',
@@ -97,7 +129,7 @@ async function buildOne(deps: DigestDeps, sub: Subscription): Promise<boolean> {
     sentAt: null,
   };
   const fresh = await deps.store.enqueueDigest(row, nowIso, uptoSeq);
-  if (fresh) deps.log.info({ subscription: sub.id, period: due.periodKey, stories: digest.entries.length, silent }, 'digest built');
+  if (fresh) deps.log.info({ subscription: sub.id, period: periodKey, stories: digest.entries.length, silent }, 'digest built');
   return fresh && !silent;
 }
 

@@ -146,6 +146,8 @@ export interface Store {
   /** The feed row of this URL, whoever reads it; null when there is none. */
   findFeed(url: string): Promise<Feed | null>;
   updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void>;
+  /** The ids of the feeds each of these chats added (not the global ones), in the order of `targets`. */
+  chatFeedIds(targets: ChatTarget[]): Promise<string[][]>;
   /** The chats that added this feed (to tell them when it breaks). */
   feedOwners(feedId: string): Promise<ChatTarget[]>;
 

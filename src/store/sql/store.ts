@@ -250,21 +250,18 @@ export class SqlStore implements Store {
       const inserted = await trx.insertInto('outbox').values(fromOutbox(row)).onConflict((oc) => oc.columns(['subscription_id', 'period_key']).doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
       if (coveredUntil !== null) {
-        await trx
+        // Both marks only move forward; the due instant follows from the row as it then stands.
+        const sub = await trx
           .updateTable('subscriptions')
-          .set({ covered_until: coveredUntil })
+          .set({
+            covered_until: sql<string>`case when ${sql.ref('covered_until')} is null or ${sql.ref('covered_until')} < ${coveredUntil} then ${coveredUntil} else ${sql.ref('covered_until')} end`,
+            ...(coveredSeq !== undefined
+              ? { covered_seq: sql<number>`case when ${sql.ref('covered_seq')} is null or ${sql.ref('covered_seq')} < ${coveredSeq} then ${coveredSeq} else ${sql.ref('covered_seq')} end` }
+              : {}),
+          })
           .where('id', '=', row.subscriptionId)
-          .where((eb) => eb.or([eb('covered_until', 'is', null), eb('covered_until', '<', coveredUntil)]))
-          .execute();
-        if (coveredSeq !== undefined) {
-          await trx
-            .updateTable('subscriptions')
-            .set({ covered_seq: coveredSeq })
-            .where('id', '=', row.subscriptionId)
-            .where((eb) => eb.or([eb('covered_seq', 'is', null), eb('covered_seq', '<', coveredSeq)]))
-            .execute();
-        }
-        const sub = await trx.selectFrom('subscriptions').selectAll().where('id', '=', row.subscriptionId).executeTakeFirst();
+          .returningAll()
+          .executeTakeFirst();
         if (sub) await trx.updateTable('subscriptions').set({ next_due_at: fromSubscription(toSubscription(sub)).next_due_at }).where('id', '=', sub.id).execute();
       }
       return true;
@@ -394,6 +391,16 @@ export class SqlStore implements Store {
       .orderBy('target_key')
       .execute();
     return rows.map(toSubscription);
+  }
+
+  async chatFeedIds(targets: ChatTarget[]): Promise<string[][]> {
+    const keys = [...new Set(targets.map(targetKey))];
+    const byChat = new Map<string, string[]>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.selectFrom('chat_feeds').select(['target_key', 'feed_id']).where('target_key', 'in', keys.slice(i, i + 500)).execute();
+      for (const r of rows) byChat.set(r.target_key, [...(byChat.get(r.target_key) ?? []), r.feed_id]);
+    }
+    return targets.map((t) => byChat.get(targetKey(t)) ?? []);
   }
 
   async dueFeeds(now: string, limit: number): Promise<Feed[]> {
