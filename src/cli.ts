@@ -78,7 +78,7 @@ async function digestCommand(args: string[]): Promise<number> {
   ]);
   const source = createConfiguredSource(config);
   const { digest, errors } = await digestOf(sources, source, systemClock, max, config.DIGEST_TIMEZONE).finally(() => source.close());
-  for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${e.error.userMessage} (${e.error.code})\n`);
+  for (const e of errors) process.stderr.write(`tidings: ${e.source}: ${oneLine(e.error)}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(digest)}\n`);
   else process.stdout.write(`${digest.entries.length ? toPlainText(digestDocument(digest)) : 'No stories in these sources.'}\n`);
   return errors.length === sources.length ? 1 : 0;
@@ -109,7 +109,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
     if (!r.ok) {
       failures++;
       if (values.json) process.stdout.write(`${JSON.stringify({ input, error: r.error.userMessage, code: r.error.code })}\n`);
-      else process.stderr.write(`tidings: ${input}: ${r.error.userMessage}\n`);
+      else process.stderr.write(`tidings: ${input}: ${oneLine(r.error)}\n`);
       continue;
     }
     if (values.json) process.stdout.write(`${JSON.stringify({ input, ...summaryJson(null, r.value) })}\n`);
@@ -178,16 +178,22 @@ async function startCommand(args: string[]): Promise<number> {
   if (role !== 'all' && !config.REDIS_URL) throw usage(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
   const { runStart } = await import('./runtime/start');
   // Listen before starting: a signal during start-up must stop the service, not kill the process mid-write.
-  let stopRequested = false;
+  // A signal while start-up still waits for Redis or a platform ends the wait: the start is abandoned, exit 0.
+  const stopRequest = new AbortController();
   let started: Awaited<ReturnType<typeof runStart>> | null = null;
   const onSignal = () => {
-    stopRequested = true;
+    stopRequest.abort();
     void started?.stop();
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  started = await runStart(config, { role: role as Role });
-  if (stopRequested) void started.stop();
+  try {
+    started = await runStart(config, { role: role as Role, signal: stopRequest.signal });
+  } catch (err) {
+    if (stopRequest.signal.aborted) return 0;
+    throw err;
+  }
+  if (stopRequest.signal.aborted) void started.stop();
   await started.stopped;
   return 0;
 }

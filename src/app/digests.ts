@@ -133,14 +133,18 @@ async function enqueue(deps: DigestDeps, sub: Subscription, periodKey: string, d
   return fresh && !silent;
 }
 
+/** How far back an on-demand digest looks when the last day brought nothing. */
+const ON_DEMAND_FALLBACK_MS = 7 * DAY_MS;
+
 /**
- * The digest a chat asks for now: the last 24 hours of its feeds; if that is empty, the latest stories it has. It is
- * built like a scheduled one but never touches the outbox or the subscription's window.
+ * The digest a chat asks for now: the last 24 hours of its feeds; if that is empty, the past week's. Older
+ * articles (the sample story stored at the first start, say) are in no digest any more. It is built like a
+ * scheduled one but never touches the outbox or the subscription's window.
  */
 export async function onDemandDigest(deps: DigestDeps, sub: Subscription): Promise<Digest> {
   const now = deps.clock.now();
   const nowIso = now.toISOString();
   const digest = await digestFor(deps, sub, new Date(now.getTime() - DAY_MS).toISOString(), nowIso, nowIso);
   if (digest.entries.length) return digest;
-  return digestFor(deps, sub, new Date(0).toISOString(), nowIso, nowIso);
+  return digestFor(deps, sub, new Date(now.getTime() - ON_DEMAND_FALLBACK_MS).toISOString(), nowIso, nowIso);
 }

@@ -107,10 +107,10 @@ export async function runJobs(queue: Queue, deps: JobDeps, o: JobOptions): Promi
       for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
     });
     await ensureSchedules(queue, o);
+    await queue.add('tick', {}, 'tick:start'); // do not wait a whole interval after a start
     watchdog = setInterval(() => {
       ensureSchedules(queue, o).catch((err: unknown) => poll.log.warn({ err }, 'could not check the repeatable jobs; trying again at the next tick'));
     }, o.tickMs);
-    await queue.add('tick', {}, 'tick:start'); // do not wait a whole interval after a start
   }
 
   if (o.role !== 'scheduler') {

@@ -27,10 +27,7 @@ export type ErrorCode =
   | 'feed/limit'
   | 'feed/unknown'
   | 'source/not-found'
-  | 'source/unreadable'
-  | 'auth/not-admin'
-  | 'command/unknown'
-  | 'command/bad-argument';
+  | 'source/unreadable';
 
 export class TidingsError extends Error {
   override readonly name = 'TidingsError';
@@ -63,8 +60,3 @@ export const oneLine = (e: TidingsError): string => (e.hint ? `${e.userMessage} 
 /** The process exit code for an error: 2 for a wrong flag or setting (the user can fix it), 1 for a failure at run time. */
 export const exitCodeOf = (e: TidingsError): 1 | 2 => (e.code.startsWith('usage/') || e.code.startsWith('config/') ? 2 : 1);
 
-/** The value, or the failure thrown (command code that stops at the first refusal). */
-export function valueOf<T>(r: Result<T>): T {
-  if (!r.ok) throw r.error;
-  return r.value;
-}

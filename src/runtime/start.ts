@@ -2,7 +2,7 @@
 // own loop (./service.ts); with it the work goes through the shared queue (./queued.ts) and `--role` picks
 // this process's part. HTTP_PORT adds /healthz, /metrics and the Telegram webhook. The platform adapters start
 // first, so both modes deliver through them and every sink is metered.
-import type { Config } from '../config/env';
+import { type Config, configError } from '../config/env';
 import type { Logger, Queue, SharedRate, Sink } from '../core/ports';
 import { openBullQueue } from '../queue/bullmq';
 import { openMemoryQueue } from '../queue/memory';
@@ -15,6 +15,7 @@ import { QUEUED_DEFAULTS, type QueuedOptions, type Role, startQueuedService } fr
 import { type Service, startService } from './service';
 import { startDiscord } from './discord';
 import { startTelegram } from './telegram';
+import { untilAborted } from './retry';
 
 export interface StartOptions {
   role?: Role;
@@ -29,6 +30,10 @@ export interface StartOptions {
   /** Where the console adapter prints (stdout by default). */
   out?: { write(s: string): unknown };
   log?: Logger;
+  /** A stop request during start-up (SIGTERM while Redis or a platform is unreachable): runStart rejects with StartAborted. */
+  signal?: AbortSignal;
+  /** The first pause of the start-up retries (tests shorten it). */
+  retryDelayMs?: number;
 }
 
 interface Adapter {
@@ -47,9 +52,10 @@ export interface Started {
 
 export async function runStart(config: Config, options: StartOptions = {}): Promise<Started> {
   const role = options.role ?? 'all';
-  if (role !== 'all' && !config.REDIS_URL) throw new Error(`--role ${role} needs REDIS_URL: without a shared queue one process does all the work`);
+  if (role !== 'all' && !config.REDIS_URL) throw configError(`--role ${role} needs REDIS_URL: without a shared queue one process does all the work`);
   const metrics = createMetrics();
-  const t = await createTidings(config, { wrapStore: metrics.meterStore, ...(options.log ? { log: options.log } : {}) });
+  const signal = options.signal;
+  const t = await untilAborted(createTidings(config, { wrapStore: metrics.meterStore, ...(options.log ? { log: options.log } : {}) }), signal);
   // The shared queue (queue mode) is also a server /healthz and /metrics look at; the in-memory one is not.
   const shared: Queue | null = config.REDIS_URL
     ? openBullQueue(config.REDIS_URL, t.log, {
@@ -86,14 +92,16 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     }
     // Workers only send: the scheduler (or the single process) holds the gateway and the update stream.
     const receive = role !== 'worker';
-    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive, sharedRate }));
-    const discord = await startDiscord(t, { receive, sharedRate });
+    const retry = { ...(signal ? { signal } : {}), ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}) };
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive, sharedRate, ...retry }));
+    const discord = await untilAborted(startDiscord(t, { receive, sharedRate }), signal);
     if (discord) adapters.push(discord);
     for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
     for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));
-    service = local ? await startService(t, local, options.out) : await startQueuedService(t, queue, jobs);
+    // Queue mode's first writes wait for Redis as long as it is away; a stop request does not.
+    service = await untilAborted(local ? startService(t, local, options.out) : startQueuedService(t, queue, jobs), signal);
   } catch (err) {
-    await release(); // a refused token must not leave the port held or the database open
+    await release(); // a refused token or a stop request must not leave the port held or the database open
     throw err;
   }
   metrics.observe({ store: t.store, queue: shared });

@@ -1,7 +1,7 @@
 // Wires the Telegram adapter: the command handler in, the sink out, and either long polling or the webhook
 // route on the service's HTTP server.
 import { randomBytes } from 'node:crypto';
-import { TelegramAdapter } from '../adapters/telegram/bot';
+import { TelegramAdapter, isTransientTelegramError } from '../adapters/telegram/bot';
 import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
 import { endChat } from '../app/deliver';
@@ -9,6 +9,7 @@ import type { SharedRate } from '../core/ports';
 import { configError } from '../config/env';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
+import { retryTransient } from './retry';
 
 export interface TelegramRuntime {
   adapter: TelegramAdapter;
@@ -20,7 +21,18 @@ export interface TelegramRuntime {
  * A worker still answers webhook updates sent to it (behind a load balancer) when the secret is configured,
  * since every process must then check the same secret.
  */
-export async function startTelegram(t: Tidings, http: HttpServer | null, options: { sender?: SenderOptions; receive?: boolean; sharedRate?: SharedRate | null } = {}): Promise<TelegramRuntime> {
+export interface TelegramStartOptions {
+  sender?: SenderOptions;
+  receive?: boolean;
+  /** Ends the start-up retries (a stop signal). */
+  signal?: AbortSignal;
+  /** The first pause after a transient failure at start (a 502, no answer); each next one doubles. */
+  retryDelayMs?: number;
+  /** Queue mode: the send rates shared with the other processes (runtime/start.ts). */
+  sharedRate?: SharedRate | null;
+}
+
+export async function startTelegram(t: Tidings, http: HttpServer | null, options: TelegramStartOptions = {}): Promise<TelegramRuntime> {
   const token = t.config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error('startTelegram needs TELEGRAM_BOT_TOKEN');
   const hookUrl = t.config.TELEGRAM_WEBHOOK_URL;
@@ -37,13 +49,21 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
   });
   const receive = options.receive !== false;
   if (hookUrl && (receive || t.config.TELEGRAM_WEBHOOK_SECRET)) {
-    if (!http) throw new Error('webhook mode needs HTTP_PORT');
+    if (!http) throw configError('HTTP_PORT must be set in webhook mode (TELEGRAM_WEBHOOK_URL is set)');
     http.route('POST', new URL(hookUrl).pathname, webhookHandler(secret, (u) => adapter.handleUpdate(u), t.log));
   }
   t.sinks.set(adapter.sink.platform, adapter.sink);
+  // A Bot API that is down for a moment at start (a 502, a refused connection) is waited for, as polling later
+  // waits; a refused token is not, and ends the start.
   if (receive) {
     try {
-      await adapter.start();
+      await retryTransient(() => adapter.start(), {
+        transient: isTransientTelegramError,
+        log: t.log,
+        what: 'starting telegram',
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.retryDelayMs ? { firstDelayMs: options.retryDelayMs } : {}),
+      });
     } catch (err) {
       await adapter.stop().catch(() => undefined);
       // Telegram answers 401 (or 404 for a token of no bot) when it does not know the token: a setting to fix.

@@ -116,4 +116,14 @@ describe('/digest on demand', () => {
     const [row] = await w.store.listDeliveries(sub.id);
     expect(row!.digest.entries.map((e) => e.headline)).toEqual(['Leaders meet in Alaska']);
   });
+
+  it('falls back to the past week when the last day is empty, and no further: an old story is in no digest for good', async () => {
+    w = await world('2026-05-04T07:00:00Z');
+    const sub = await w.subscribe({ time: '08:00' });
+    await w.article({ title: 'A sample story', publishedAt: '2025-08-13T00:00:00.000Z' });
+    w.clock.advanceMinutes(3 * 24 * 60);
+    expect((await onDemandDigest({ store: w.store, clock: w.clock, log: w.log }, sub)).entries.map((e) => e.headline)).toEqual(['A sample story']);
+    w.clock.advanceMinutes(5 * 24 * 60);
+    expect((await onDemandDigest({ store: w.store, clock: w.clock, log: w.log }, sub)).entries).toEqual([]);
+  });
 });

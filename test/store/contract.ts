@@ -64,6 +64,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         expect(await store.removeFeed('/srv/seeds', null)).toBe(true);
         expect(await store.seedGlobalFeeds('default-sources', ['/srv/seeds', 'https://g.example/rss'])).toBe(false);
         expect((await store.listFeeds(null)).map((f) => f.url)).toEqual(['https://g.example/rss']);
+        expect((await store.findFeed('/srv/seeds'))?.global).toBe(false); // the row stays, read by nobody
+        expect(await store.findFeed('https://nowhere.example/rss')).toBeNull();
       });
 
       it('updates polling state', async () => {

@@ -15,7 +15,7 @@ import {
 import type { CommandHandler } from '../../core/commands';
 import type { Document } from '../../core/document';
 import type { Logger, SharedRate } from '../../core/ports';
-import { type InteractionView, timeZoneChoices, toCommandRequest } from './interactions';
+import { type InteractionView, toCommandRequest } from './interactions';
 import { type DiscordMessage, LIMITS, renderDocument } from './render';
 import { DiscordSink } from './sink';
 
@@ -103,8 +103,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {
     const t = toCommandRequest(viewOf(i));
-    if (t.kind === 'reply') return deliver(i, t.doc, t.ephemeral);
-    if (t.slow) await i.deferReply();
+    // A refusal is answered at once and privately; only work that will run is deferred.
+    if (t.slow && ((await options.commands.permits?.(t.request)) ?? true)) await i.deferReply();
     const pending = options.commands(t.request);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), deferAfterMs)));
@@ -119,7 +119,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    await i.respond(focused.name === 'timezone' ? timeZoneChoices(String(focused.value)) : []);
+    await i.respond(options.commands.choices?.(focused.name, String(focused.value)) ?? []);
   }
 
   client.on(Events.InteractionCreate, (i: Interaction) => {

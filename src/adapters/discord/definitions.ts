@@ -8,43 +8,44 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from 'discord.js';
+import { COMMANDS } from '../../core/commands';
 
-/** Commands that read or change a channel's settings: Manage Server by default, and re-checked. */
-export const CONFIG_COMMANDS = new Set(['subscribe', 'unsubscribe', 'feeds', 'topics']);
+/** Commands that read or change a channel's settings: Manage Server by default (app/commands checks it again). */
+const CONFIG_COMMANDS = new Set(COMMANDS.filter((c) => c.changesSettings).map((c) => c.name));
 
 /** Commands that fetch or build something and so are deferred at once. */
 export const SLOW_COMMANDS = new Set(['digest', 'summarize', 'feeds add']);
 
 const POSTABLE_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
-function command(name: string, description: string, options: { config?: boolean; dm?: boolean } = {}): SlashCommandBuilder {
+function command(name: string, description: string, options: { dm?: boolean } = {}): SlashCommandBuilder {
   const b = new SlashCommandBuilder()
     .setName(name)
     .setDescription(description)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
     .setContexts(options.dm ? [InteractionContextType.Guild, InteractionContextType.BotDM] : [InteractionContextType.Guild]);
-  if (options.config) b.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
+  if (CONFIG_COMMANDS.has(name)) b.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
   return b;
 }
 
 export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
   const digest = command('digest', 'The digest now, without waiting', { dm: true });
-  const subscribe = command('subscribe', 'Post a daily digest in a channel', { config: true })
+  const subscribe = command('subscribe', 'Post a daily digest in a channel')
     .addChannelOption((o) => o.setName('channel').setDescription('Where to post it (default: this channel)').addChannelTypes(...POSTABLE_CHANNELS))
     .addStringOption((o) => o.setName('time').setDescription('Local time, 24-hour HH:MM, e.g. 08:00').setMinLength(3).setMaxLength(5))
     .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Kyiv').setAutocomplete(true).setMaxLength(64));
-  const unsubscribe = command('unsubscribe', 'Stop the daily digest in a channel', { config: true }).addChannelOption((o) =>
+  const unsubscribe = command('unsubscribe', 'Stop the daily digest in a channel').addChannelOption((o) =>
     o.setName('channel').setDescription('Which channel (default: this one)').addChannelTypes(...POSTABLE_CHANNELS),
   );
   const summarize = command('summarize', 'Summarize a link: the key sentences and the key quote', { dm: true }).addStringOption((o) =>
     o.setName('url').setDescription('The article, e.g. https://example.org/news/story').setRequired(true).setMaxLength(2000),
   );
-  const feeds = command('feeds', 'This channel’s own feeds', { config: true })
+  const feeds = command('feeds', 'This channel’s own feeds')
     .addSubcommand((s) => s.setName('list').setDescription('List this channel’s feeds'))
     .addSubcommand((s) =>
       s
         .setName('add')
-        .setDescription('Add a feed (RSS, Atom, JSON Feed) or a page')
+        .setDescription('Add a feed (RSS, Atom, JSON Feed), or a site whose pages name their feed')
         .addStringOption((o) => o.setName('url').setDescription('e.g. https://example.org/feed.xml').setRequired(true).setMaxLength(2000)),
     )
     .addSubcommand((s) =>
@@ -53,7 +54,7 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
         .setDescription('Remove a feed')
         .addStringOption((o) => o.setName('feed').setDescription('Its number in /feeds list, or its URL').setRequired(true).setMaxLength(2000)),
     );
-  const topics = command('topics', 'Only stories about these words (empty: show them; "off": all stories)', { config: true }).addStringOption((o) =>
+  const topics = command('topics', 'Only stories about these words (empty: show them; "off": all stories)').addStringOption((o) =>
     o.setName('words').setDescription('Words or phrases separated by commas, e.g. energy, elections — or off').setMaxLength(1000),
   );
   const settings = command('settings', 'This channel’s digest settings');

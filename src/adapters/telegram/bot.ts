@@ -214,8 +214,8 @@ export class TelegramAdapter {
         request = { target: here, chatKind: 'private', isAdmin: true, name: cmd.name, args: cmd.args };
       }
     } else {
-      const changes = COMMANDS.find((c) => c.name === cmd.name)?.changesSettings ?? false;
-      request = { target: here, chatKind: 'group', isAdmin: changes ? await this.isGroupAdmin(msg) : false, name: cmd.name, args: cmd.args };
+      // Asked of Telegram only when the command changes something (app/commands decides).
+      request = { target: here, chatKind: 'group', isAdmin: () => this.isGroupAdmin(msg), name: cmd.name, args: cmd.args };
     }
     const replied = msg.reply_to_message;
     if (replied) request.replyToText = ('text' in replied ? replied.text : 'caption' in replied ? replied.caption : null) ?? null;
@@ -259,6 +259,20 @@ export class TelegramAdapter {
 }
 
 /** The error with the token cut from its message and stack (the stack was written with the old message). */
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * Whether a failed Bot API call may succeed if tried again: a 5xx or a 429 from Telegram, or no answer at all
+ * (refused, reset, timed out). A 401 (wrong token) or a 404 (wrong API root) is not: it needs the operator.
+ */
+export function isTransientTelegramError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { response?: { error_code?: unknown }; code?: unknown; type?: unknown; errno?: unknown; name?: unknown };
+  if (e.response && typeof e.response.error_code === 'number') return e.response.error_code >= 500 || e.response.error_code === 429;
+  if (e.type === 'system' || e.name === 'AbortError' || e.type === 'request-timeout') return true; // node-fetch: no answer
+  return typeof e.code === 'string' && NETWORK_CODES.has(e.code);
+}
+
 function scrubOnly(err: unknown, token: string): unknown {
   if (err instanceof Error) {
     err.message = err.message.split(token).join('[redacted]');

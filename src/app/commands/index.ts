@@ -7,13 +7,15 @@ import { digestDocument } from '../../core/digest/document';
 import type { ChatTarget, Feed, Subscription } from '../../core/model';
 import type { Clock, Logger, Source, Store } from '../../core/ports';
 import { oneLine } from '../../core/errors';
-import { parseTimeOfDay, parseTimeZone } from '../../core/schedule/time';
+import { parseTimeOfDay, parseTimeZone, timeZoneChoices } from '../../core/schedule/time';
 import { nextOccurrence } from '../../core/schedule/occurrence';
 import { summarize } from '../../core/summarize';
 import { canonicalUrl } from '../../core/stories/identity';
 import { onDemandDigest } from '../digests';
 import { addFeed, listFeeds, removeFeed } from '../feeds';
 import { summaryDocument } from './summary';
+import { feedsArgs, onlyLooks, soleArg, subscribeArgs, summarizeArgs, topicsArgs } from './arguments';
+import { helpDocument } from './help';
 
 export interface SubscriptionDefaults {
   time: string;
@@ -57,19 +59,6 @@ const reply = (doc: Document, ephemeral = false): CommandReply => ({ doc, epheme
 const say = (...lines: string[]) => reply(message(...lines));
 const refuse = (...lines: string[]) => reply(message(...lines), true);
 
-function helpDocument(): Document {
-  return {
-    sections: [
-      {
-        blocks: [
-          { kind: 'paragraph', inlines: [bold('Tidings')] },
-          { kind: 'list', items: COMMANDS.map((c) => [bold(`/${c.name}${c.usage ? ` ${c.usage}` : ''}`), text(` — ${c.description}`)]) },
-        ],
-      },
-    ],
-  };
-}
-
 function settingsLines(sub: Subscription, feeds: Feed[], nowMs: number): string[] {
   const next = new Date(nextOccurrence(sub.time, sub.timezone, nowMs));
   const when = new Intl.DateTimeFormat('en-GB', { timeZone: sub.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(next);
@@ -88,22 +77,16 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     (await deps.store.getSubscription(req.target)) ?? newSubscription(req.target, deps.defaults, now().toISOString());
 
   async function subscribe(req: CommandRequest): Promise<CommandReply> {
-    let time: string | null = null;
-    let zone: string | null = null;
-    for (const word of req.args.split(/\s+/).filter(Boolean)) {
-      if (/^\d/.test(word)) {
-        const t = parseTimeOfDay(word);
-        if (!t.ok) return refuse(t.error.userMessage, 'Example: /subscribe 08:00 Europe/Kyiv');
-        time = t.value;
-      } else {
-        const z = parseTimeZone(word);
-        if (!z.ok) return refuse(z.error.userMessage, 'Example: /subscribe 08:00 Europe/Kyiv');
-        zone = z.value;
-      }
-    }
+    const args = subscribeArgs(req);
+    if (args.misplaced) return refuse(args.misplaced);
+    const example = req.options ? 'Example: /subscribe time: 08:00 timezone: Europe/Kyiv' : 'Example: /subscribe 08:00 Europe/Kyiv';
+    const time = args.time === null ? null : parseTimeOfDay(args.time);
+    if (time && !time.ok) return refuse(time.error.userMessage, example);
+    const zone = args.zone === null ? null : parseTimeZone(args.zone);
+    if (zone && !zone.ok) return refuse(zone.error.userMessage, example);
     const sub = await subscriptionOf(req);
     const wasActive = sub.active;
-    const next: Subscription = { ...sub, time: time ?? sub.time, timezone: zone ?? sub.timezone, active: true };
+    const next: Subscription = { ...sub, time: time?.value ?? sub.time, timezone: zone?.value ?? sub.timezone, active: true };
     await deps.store.saveSubscription(next);
     const on = req.targetLabel ? `${req.targetLabel} ` : '';
     return say(
@@ -114,8 +97,8 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   }
 
   async function setTime(req: CommandRequest): Promise<CommandReply> {
-    const t = parseTimeOfDay(req.args);
-    if (!req.args.trim()) return refuse('Which time? Send /time HH:MM, for example /time 07:30.');
+    const t = parseTimeOfDay(soleArg(req));
+    if (!soleArg(req)) return refuse('Which time? Send /time HH:MM, for example /time 07:30.');
     if (!t.ok) return refuse(t.error.userMessage);
     const sub = await subscriptionOf(req);
     await deps.store.saveSubscription({ ...sub, time: t.value });
@@ -123,8 +106,8 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   }
 
   async function setZone(req: CommandRequest): Promise<CommandReply> {
-    if (!req.args.trim()) return refuse('Which time zone? Send /timezone Area/City, for example /timezone Europe/Kyiv.');
-    const z = parseTimeZone(req.args);
+    if (!soleArg(req)) return refuse('Which time zone? Send /timezone Area/City, for example /timezone Europe/Kyiv.');
+    const z = parseTimeZone(soleArg(req));
     if (!z.ok) return refuse(z.error.userMessage);
     const sub = await subscriptionOf(req);
     await deps.store.saveSubscription({ ...sub, timezone: z.value });
@@ -141,7 +124,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
 
   async function topics(req: CommandRequest): Promise<CommandReply> {
     const sub = await subscriptionOf(req);
-    const raw = req.args.trim();
+    const raw = topicsArgs(req);
     if (!raw) return say(`Topics: ${sub.topics.length ? sub.topics.join(', ') : 'all stories'}.`, 'Set them with /topics word, word… or clear them with /topics off.');
     if (/^(off|none|all|clear)$/i.test(raw)) {
       await deps.store.saveSubscription({ ...sub, topics: [] });
@@ -155,16 +138,15 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   }
 
   async function feeds(req: CommandRequest): Promise<CommandReply> {
-    const [verb, ...rest] = req.args.trim().split(/\s+/);
-    const arg = rest.join(' ');
-    if (!verb || verb === 'list') {
+    const { verb, subject: arg } = feedsArgs(req);
+    if (verb === 'list') {
       const list = await listFeeds(deps, req.target);
       if (!list.length) return say('This chat has no feeds of its own yet; it gets the bot’s default sources.', 'Add one with /feeds add URL.');
       return reply({ sections: [{ blocks: [{ kind: 'paragraph', inlines: [bold('This chat’s feeds')] }, { kind: 'list', items: list.map((f, i) => [text(`${i + 1}. ${f.title ? `${f.title} — ` : ''}${f.url}${f.enabled ? '' : ' (paused: it keeps failing)'}`)]) }] }] });
     }
-    if (!req.isAdmin) return refuse('Only the chat’s admins can change its feeds.');
     if (verb === 'add') {
       const added = await addFeed(deps, req.target, arg);
+      if (!added.ok && added.error.code === 'feed/already-added') return say(oneLine(added.error));
       if (!added.ok) return refuse(`I could not add that feed: ${oneLine(added.error)}`);
       const { feed, resumed } = added.value;
       return say(`${resumed ? 'Resumed' : 'Added'} ${feed.title ?? feed.url}: its stories will be in this chat’s digests.`);
@@ -181,7 +163,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     const url = canonicalUrl(raw);
     if (!url) return refuse(`“${raw.slice(0, 80)}” is not a link. Send /summarize https://example.org/article`);
     const read = await deps.source.read(url);
-    if (!read.ok) return refuse(`I could not summarize that link: ${read.error.userMessage}`);
+    if (!read.ok) return refuse(`I could not summarize that link: ${oneLine(read.error)}`);
     const item = read.value.items[0];
     if (!item) return refuse('That page has no article text I could find.');
     return reply(summaryDocument(summarize(item.text, { title: item.title ?? null }), item.url ?? url, item.excerptOnly ?? false));
@@ -189,7 +171,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
 
   /** /summarize URL, or /summarize as a reply: to a message with a link (read the link) or with text (summarize it). */
   async function summarizeCommand(req: CommandRequest): Promise<CommandReply> {
-    const args = req.args.trim();
+    const args = summarizeArgs(req);
     if (args) return summarizeLink(args);
     const replied = req.replyToText?.trim() ?? '';
     if (!replied) return refuse('Send /summarize URL, or reply to a message with /summarize.');
@@ -219,7 +201,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
 
   const handlers: Record<string, (req: CommandRequest) => Promise<CommandReply>> = {
     start,
-    help: async () => reply(helpDocument()),
+    help: async (req) => reply(helpDocument(req)),
     subscribe,
     unsubscribe,
     time: setTime,
@@ -231,16 +213,23 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     settings,
   };
 
-  return async (req) => {
-    const handler = handlers[req.name];
-    if (!handler) return reply({ sections: [{ blocks: [{ kind: 'paragraph', inlines: [text(`I don’t know /${req.name}. Here is what I can do:`)] }] }, ...helpDocument().sections] }, true);
+  /** The one permission check: a command that changes settings, unless it only looks, needs an admin. */
+  async function allowed(req: CommandRequest): Promise<boolean> {
     const spec = COMMANDS.find((c) => c.name === req.name);
-    if (spec?.changesSettings && !req.isAdmin && req.name !== 'feeds') return refuse('Only the chat’s admins can change its digest settings.');
+    if (!spec?.changesSettings || onlyLooks(req)) return true;
+    return typeof req.isAdmin === 'function' ? req.isAdmin() : req.isAdmin;
+  }
+
+  const route = async (req: CommandRequest): Promise<CommandReply> => {
+    const handler = handlers[req.name];
+    if (!handler) return reply(helpDocument(req, `I don’t know /${req.name}. Here is what I can do:`), true);
     try {
+      if (!(await allowed(req))) return refuse(`Only ${req.adminRole ?? 'the chat’s admins'} can change the digest settings ${where(req)}.`);
       return await handler(req);
     } catch (err) {
       deps.log.error({ err, command: req.name }, 'command failed');
       return refuse('Something went wrong on my side; nothing was changed. Please try again in a minute.');
     }
   };
+  return Object.assign(route, { permits: allowed, choices: (option: string, typed: string) => (option === 'timezone' ? timeZoneChoices(typed) : []) });
 }

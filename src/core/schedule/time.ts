@@ -32,8 +32,30 @@ function isZone(name: string): boolean {
   }
 }
 
+/** Renamed zones the runtime's list may know only by their old names (Europe/Kiev). */
+const MODERN_NAMES = ['Europe/Kyiv', 'America/Nuuk', 'Asia/Kolkata', 'Asia/Ho_Chi_Minh', 'Asia/Kathmandu', 'Asia/Yangon', 'Atlantic/Faroe', 'Pacific/Kanton'];
+
 let names: string[] | null = null;
-const zoneNames = (): string[] => (names ??= [...Intl.supportedValuesOf('timeZone'), 'UTC']);
+/** Every zone name this runtime accepts: its own list, the modern names it also knows, and UTC; sorted. */
+const zoneNames = (): string[] => (names ??= [...new Set([...Intl.supportedValuesOf('timeZone'), ...MODERN_NAMES.filter(isZone), 'UTC'])].sort());
+
+/** Up to 25 time zones matching what was typed: names that start with it (or a part that does) first. */
+export function timeZoneChoices(typed: string): { name: string; value: string }[] {
+  const q = typed.trim().toLowerCase().replace(/\s+/g, '_');
+  const rankOf = (zone: string): number => {
+    const z = zone.toLowerCase();
+    if (!q) return 2;
+    if (z.startsWith(q)) return 0;
+    if (z.split('/').some((part) => part.startsWith(q))) return 1;
+    return z.includes(q) ? 2 : -1;
+  };
+  return zoneNames()
+    .map((z) => ({ z, rank: rankOf(z) }))
+    .filter((x) => x.rank >= 0)
+    .sort((a, b) => a.rank - b.rank || a.z.localeCompare(b.z))
+    .slice(0, 25)
+    .map(({ z }) => ({ name: z.replace(/_/g, ' '), value: z }));
+}
 
 function badZone(name: string): Result<never> {
   return fail('input/bad-timezone', `“${name}” is not a time zone I know. Use an IANA name such as Europe/Kyiv, America/New_York or UTC.`);

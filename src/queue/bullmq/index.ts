@@ -29,6 +29,8 @@ export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueO
   const lockMs = options.lockMs ?? 15_000;
   const queues = new Map<JobKind, BullQueue>();
   const workers: Worker[] = [];
+  // Our handlers now running: a close while Redis is away waits for them itself (see close()).
+  const running = new Set<Promise<void>>();
   // Health checks get their own connection that fails fast instead of queueing commands while Redis is away.
   const probe = new Redis(redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2_000 });
   probe.on('error', () => undefined);
@@ -51,6 +53,15 @@ export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueO
     return q;
   };
 
+  const ping = async (): Promise<boolean> => {
+    try {
+      if (probe.status === 'wait' || probe.status === 'end') await probe.connect();
+      return (await Promise.race([probe.ping(), new Promise((r) => setTimeout(() => r('timeout'), 2_000))])) === 'PONG';
+    } catch {
+      return false;
+    }
+  };
+
   return {
     async add(kind, data, key) {
       await queueOf(kind).add(kind, data, key ? { deduplication: { id: key } } : {});
@@ -63,7 +74,12 @@ export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueO
     },
 
     process(kind, concurrency, handler) {
-      const worker = new Worker(kind, async (job: Job<Record<string, string>>) => handler(job.data ?? {}), {
+      const run = (job: Job<Record<string, string>>) => {
+        const p = handler(job.data ?? {});
+        running.add(p);
+        return p.finally(() => running.delete(p));
+      };
+      const worker = new Worker(kind, run, {
         connection,
         prefix,
         concurrency,
@@ -90,17 +106,15 @@ export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueO
       return newest?.finishedOn ?? null;
     },
 
-    async ping() {
-      try {
-        if (probe.status === 'wait' || probe.status === 'end') await probe.connect();
-        return (await Promise.race([probe.ping(), new Promise((r) => setTimeout(() => r('timeout'), 2_000))])) === 'PONG';
-      } catch {
-        return false;
-      }
-    },
+    ping,
+
 
     async close() {
-      await Promise.all(workers.map((w) => w.close()));
+      // BullMQ's graceful close waits for Redis to answer, forever when it is away: then the running handlers
+      // are waited for here (no new job can be fetched without Redis) and the connections are dropped.
+      const reachable = await ping();
+      if (!reachable) await Promise.allSettled([...running]);
+      await Promise.all(workers.map((w) => w.close(!reachable)));
       await Promise.all([...queues.values()].map((q) => q.close()));
       probe.disconnect();
     },

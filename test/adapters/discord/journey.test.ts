@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FEED_URL, type Harness, SPEAKERS, limitViolations, startHarness, story } from './harness';
 import { MANAGE_GUILD, type Invocation, invoke } from '../../fakes/discord/interactions';
 import type { RecordedRequest } from '../../fakes/discord/server';
+import { COMMANDS } from '../../../src/core/commands';
 
 const CHANNEL = '510000000000000001';
 const OTHER_CHANNEL = '510000000000000002';
@@ -167,9 +168,14 @@ describe('a member without Manage Server', () => {
     expect(await h.store.listFeeds({ platform: 'discord', chatId: CHANNEL })).toEqual([]);
   });
 
-  it('may still read the settings and get help', async () => {
+  it('may still read the settings and topics, and get help in Discord’s syntax from the one command table', async () => {
     expect(isEphemeral((await run(member({ name: 'settings' }))).messages[0]!)).toBe(false);
-    expect(textOf(await run(member({ name: 'help' })))).toContain('/subscribe');
+    const topics = await run(member({ name: 'topics' }));
+    expect(isEphemeral(topics.messages[0]!)).toBe(false);
+    expect(textOf(topics)).toContain('Topics:');
+    const help = textOf(await run(member({ name: 'help' }))).replace(/\\/g, ''); // Markdown escapes
+    for (const c of COMMANDS.filter((c) => c.optionsUsage !== null)) expect(help).toContain(`/${c.name}${c.optionsUsage ? ` ${c.optionsUsage}` : ''}`);
+    expect(help).not.toContain('/timezone'); // Telegram's own commands are not offered here
   });
 
   it('gets help in a direct message', async () => {

@@ -36,9 +36,15 @@ describe('groups, topics and channels', () => {
     expect(await h.t.store.getSubscription({ platform: 'telegram', chatId: String(GROUP) })).toBeNull();
   });
 
-  it('anyone may read: /settings and /feeds need no admin', async () => {
+  it('anyone may read: /settings, /feeds and /topics without words need no admin', async () => {
     const reply = await h.ask(GROUP, MEMBER, '/settings');
     expect(reply.visible).toContain('Daily digest: off');
+    const asked = h.api.calls.filter((c) => c.method === 'getChatMember').length;
+    expect((await h.ask(GROUP, MEMBER, '/topics')).visible).toContain('Topics: all stories');
+    expect((await h.ask(GROUP, MEMBER, '/feeds')).visible).toContain('no feeds of its own');
+    // Looking costs no call to Telegram: only a change asks who the sender is.
+    expect(h.api.calls.filter((c) => c.method === 'getChatMember').length).toBe(asked);
+    expect((await h.ask(GROUP, MEMBER, '/topics cats')).visible).toContain('Only the chat’s admins can change');
   });
 
   it('an admin changes the group’s settings', async () => {

@@ -74,6 +74,7 @@ export class FakeBotApi {
   allowedUpdates: string[] = ['message'];
   private readonly polls = new Set<Poll>();
   private readonly faults = new Map<string, (Fault | 'drop' | 'pass' | 'hang')[]>();
+  private readonly methodFaults = new Map<string, Fault[]>();
   private readonly arrivals: number[] = [];
   private readonly chatArrivals = new Map<string, number[]>();
   private readonly groupArrivals = new Map<string, number[]>();
@@ -119,6 +120,11 @@ export class FakeBotApi {
     const list = this.faults.get(String(chatId)) ?? [];
     for (let i = 0; i < times; i++) list.push(fault);
     this.faults.set(String(chatId), list);
+  }
+
+  /** Answers the next `times` calls of `method` (getMe, setWebhook…) with an error. */
+  failMethod(method: string, fault: Fault, times = 1): void {
+    this.methodFaults.set(method, [...(this.methodFaults.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
   }
 
   /** A user sends a text message (a command, usually); returns its message_id. */
@@ -203,6 +209,8 @@ export class FakeBotApi {
     this.calls.push({ method, payload });
     const fail = (f: Fault) => send(f.error_code, { ok: false, ...f });
     const result = (r: unknown) => send(200, { ok: true, result: r });
+    const scripted = this.methodFaults.get(method)?.shift();
+    if (scripted) return fail(scripted);
     switch (method) {
       case 'getMe':
         return result(this.bot);
