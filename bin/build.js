@@ -13,7 +13,8 @@ const packages = Object.keys({ ...manifest.dependencies, ...manifest.devDependen
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({
   absWorkingDir: new URL('.', root).pathname,
-  entryPoints: ['src/cli.ts'],
+  // The worker thread's entry (runtime/workers) sits beside the chunks as dist/worker.js, where the pool looks for it.
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/runtime/workers/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -59,12 +59,6 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
   }
 }
 
-const readStdin = async (): Promise<string> => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-};
-
 async function digestCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { source: { type: 'string', multiple: true }, max: { type: 'string' }, json: { type: 'boolean' } });
   const config = await configFromProcess();
@@ -97,17 +91,20 @@ async function summarizeCommand(args: string[]): Promise<number> {
   const words = positiveInt('words', values.words as string | undefined, 2000);
   const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
   const config = await configFromProcess();
-  const [{ summarizeInput, summaryJson }, { createConfiguredSource }, { summaryDocument }] = await Promise.all([
+  const [{ summarizeInput, summaryJson, readTextStream }, { createConfiguredSource }, { summaryDocument }] = await Promise.all([
     import('./runtime/oneshot'),
     import('./runtime/sources'),
     import('./app/commands/summary'),
   ]);
   const source = createConfiguredSource(config);
   let failures = 0;
+  let refused = false;
   for (const input of positionals) {
-    const r = await summarizeInput(input, source, readStdin, budget);
+    const r = await summarizeInput(input, source, () => readTextStream(process.stdin), budget);
     if (!r.ok) {
       failures++;
+      // Too large or not text: the input itself is wrong (exit 2), as a bad flag is.
+      refused ||= r.error.code === 'input/not-text' || r.error.code === 'input/too-large';
       if (values.json) process.stdout.write(`${JSON.stringify({ input, error: r.error.userMessage, code: r.error.code })}\n`);
       else process.stderr.write(`tidings: ${input}: ${oneLine(r.error)}\n`);
       continue;
@@ -116,7 +113,7 @@ async function summarizeCommand(args: string[]): Promise<number> {
     else process.stdout.write(`${toPlainText(summaryDocument(r.value, r.value.url, false))}\n\n`);
   }
   await source.close();
-  return failures === positionals.length ? 1 : 0;
+  return refused ? 2 : failures === positionals.length ? 1 : 0;
 }
 
 /** A local source as an absolute path (the store keeps paths absolute); a URL as given. */
@@ -194,8 +191,11 @@ async function startCommand(args: string[]): Promise<number> {
     throw err;
   }
   if (stopRequest.signal.aborted) void started.stop();
-  await started.stopped;
-  return 0;
+  // A database file deleted or replaced under the running service: stop, with the one line that names it.
+  const lost = await Promise.race([started.stopped.then(() => null), started.tidings.storeLost]);
+  if (!lost) return 0;
+  await started.stop().catch(() => undefined); // what still needs the lost store fails, and is not the news
+  throw lost;
 }
 
 async function registerCommandsCommand(args: string[]): Promise<number> {

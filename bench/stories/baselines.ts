@@ -53,7 +53,11 @@ export function cosinePairs(articles: readonly Labelled[], vectors: Map<string, 
       if (acc[j]! > min) out.push([j, i, acc[j]!]);
       acc[j] = 0;
     }
-    for (const [w, x] of vectors.get(a.id)!) postings.set(w, [...(postings.get(w) ?? []), [i, x]]);
+    for (const [w, x] of vectors.get(a.id)!) {
+      const list = postings.get(w);
+      if (list) list.push([i, x]);
+      else postings.set(w, [[i, x]]);
+    }
   });
   return out;
 }

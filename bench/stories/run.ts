@@ -23,6 +23,7 @@ if (!articles) {
 }
 const fold = foldsOf(articles);
 const tfidf = tfidfVectors(articles);
+const allPairs = cosinePairs(articles, tfidf);
 
 /** B-cubed and pairwise scores of the held-out articles, their clusters taken whole (training members count). */
 function heldOutScores(all: readonly Labelled[], labels: string[], heldOut: (a: Labelled) => boolean): { b3: Scores; pw: Scores } {
@@ -74,15 +75,16 @@ for (let k = 0; k < FOLDS; k++) {
   // TF-IDF's threshold: tuned on the training folds, for each setting on its own (its best case).
   const trainPairs = cosinePairs(training, tfidf);
   const bestWhole = THRESHOLDS.reduce((a, t) => (bcubed(training.map((x) => x.story), components(training, trainPairs, t)).f > bcubed(training.map((x) => x.story), components(training, trainPairs, a)).f ? t : a));
+  const windowPairs = new Map(trainWindows.map((w) => [w, cosinePairs(w, tfidf)]));
   const bestWindows = THRESHOLDS.reduce((a, t) =>
-    windowScores(trainWindows, (w) => components(w, cosinePairs(w, tfidf), t)).f > windowScores(trainWindows, (w) => components(w, cosinePairs(w, tfidf), a)).f ? t : a,
+    windowScores(trainWindows, (w) => components(w, windowPairs.get(w)!, t)).f > windowScores(trainWindows, (w) => components(w, windowPairs.get(w)!, a)).f ? t : a,
   );
   tuned.push({ fold: k, prior: model.prior, slope: model.slope, tfidfWhole: bestWhole, tfidfWindows: bestWindows });
 
   const labelers: Record<Method, (w: readonly Labelled[]) => string[]> = {
     singletons: (w) => w.map((a) => a.id),
     'exact title': exactTitle,
-    'TF-IDF cosine': (w) => components(w, cosinePairs(w, tfidf), w.length === articles.length ? bestWhole : bestWindows),
+    'TF-IDF cosine': (w) => (w === articles ? components(w, allPairs, bestWhole) : components(w, cosinePairs(w, tfidf), bestWindows)),
     Tidings: (w) => groupArticles(w, model, k + 1),
   };
   const windows = windowsOf(test, HELD_OUT_WINDOWS, 1000 + k);

@@ -3,8 +3,8 @@
 // PRECISION_FLOOR, once among a digest's articles (windows) and once among the whole training set; the two bars
 // fix the prior and how it moves with ln(pool size).
 import { FEATURES, MIN_POOL, type StoryModel, pairFeatures } from '../../src/core/stories/similarity';
-import { keyTerms } from '../../src/core/stories/key-terms';
-import { type Signature, decodeSignature } from '../../src/core/stories/signature';
+import { SCORED, keyTerms } from '../../src/core/stories/key-terms';
+import { IN_TITLE, type Signature, decodeSignature } from '../../src/core/stories/signature';
 import { type Labelled, windowsOf } from './corpus';
 import { groupArticles } from './grouping';
 import { fitLogistic } from './logistic';
@@ -22,19 +22,21 @@ export function candidatePairs(articles: readonly Labelled[]): { rows: Float64Ar
   const postings = new Map<number, number[]>();
   const rows: Float64Array[] = [];
   const labels: number[] = [];
-  const seen = new Int32Array(articles.length).fill(-1);
   signatures.forEach((s, i) => {
     if (!s) return;
+    const met = new Map<number, number>();
     for (const term of keyTerms(s)) {
+      const weight = s.weights[term]! * (s.flags[term]! & IN_TITLE ? 2 : 1);
       const list = postings.get(s.hashes[term]!) ?? [];
-      for (const j of list.slice(-64)) {
-        if (seen[j] === i) continue;
-        seen[j] = i;
-        rows.push(pairFeatures(s, signatures[j] as Signature, new Float64Array(FEATURES.length)));
-        labels.push(articles[i]!.story === articles[j]!.story ? 1 : 0);
-      }
+      for (const j of list.slice(-64)) met.set(j, (met.get(j) ?? 0) + weight);
       list.push(i);
       postings.set(s.hashes[term]!, list);
+    }
+    const chosen = [...met.keys()];
+    if (chosen.length > SCORED) chosen.sort((x, y) => met.get(y)! - met.get(x)! || y - x).length = SCORED;
+    for (const j of chosen) {
+      rows.push(pairFeatures(s, signatures[j] as Signature, new Float64Array(FEATURES.length)));
+      labels.push(articles[i]!.story === articles[j]!.story ? 1 : 0);
     }
   });
   return { rows, labels: Uint8Array.from(labels) };

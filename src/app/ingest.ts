@@ -1,9 +1,9 @@
 // Reading a source into stored, summarized articles grouped into stories.
-import type { Article, Feed, RawItem } from '../core/model';
-import type { Clock, Logger, Source, SourceRead, Store } from '../core/ports';
+import type { Article, Feed, RawItem, Summary } from '../core/model';
+import type { Clock, Logger, Sink, Source, SourceRead, Store, TextWork } from '../core/ports';
 import { type Result, ok } from '../core/errors';
-import { summarize } from '../core/summarize';
-import { dropBoilerplateLines } from '../core/text/clean';
+import { articleText, inlineTextWork } from './text-work';
+import { type AttemptDeps, attemptItem } from './quarantine';
 import { itemIdentity } from '../core/stories/identity';
 import { StoryIndex, type StoryGrouping } from '../core/stories/story-index';
 
@@ -12,6 +12,10 @@ export interface IngestDeps {
   source: Source;
   clock: Clock;
   log: Logger;
+  /** Where summarizing runs (a worker pool in the service); in line when absent. */
+  work?: TextWork;
+  /** Sinks by platform, to tell a feed's chats of an article skipped for good. */
+  sinks?: ReadonlyMap<string, Sink>;
 }
 
 export interface IngestOutcome {
@@ -42,10 +46,16 @@ export function sourceName(feed: Feed, title: string | null): string {
   return feed.url.replace(/\/+$/, '').split('/').pop() || feed.url;
 }
 
-/** Summarizes one item into an article (no I/O). */
-export function toArticle(item: RawItem, feed: Feed, name: string, now: string, stories: StoryGrouping): Article {
-  const text = dropBoilerplateLines(item.text);
-  const s = summarize(text, { title: item.title ?? null });
+/** One item into an article (no I/O), from its cleaned text and summary (summarized here when not given). */
+export function toArticle(
+  item: RawItem,
+  feed: Feed,
+  name: string,
+  now: string,
+  stories: StoryGrouping,
+  summarized: { text: string; summary: Summary } = articleText(item.text, item.title ?? null),
+): Article {
+  const { text, summary: s } = summarized;
   const id = itemIdentity(item, feed.url);
   const publishedAt = item.publishedAt ?? now;
   const fp = stories.fingerprint(s.title, text, s.language);
@@ -88,6 +98,15 @@ export interface ItemContext {
   stories: StoryIndex;
   /** Ids already stored: listed, not summarized again. */
   known?: ReadonlySet<string>;
+  /** Where summarizing runs (a worker pool in the service); in line when absent. */
+  work?: TextWork;
+  /** Told of an item that could not be summarized (over the work's limits): it is skipped, the others go on. */
+  log?: Logger;
+  /**
+   * Counts each summary as an attempt in the store, and skips items that failed or crashed too often
+   * (see quarantine.ts); without it (a one-shot digest) an item that fails is just skipped.
+   */
+  attempts?: AttemptDeps;
 }
 
 /**
@@ -107,10 +126,21 @@ export async function summarizeItems(source: Source, feed: Feed, items: readonly
       continue;
     }
     const item = await withPageText(source, listed, feed.url, pages);
-    // Summarizing is CPU work and the store may answer synchronously: give timers and sockets a turn between
-    // items, so other feeds' fetches are not timed out by our own busy loop.
+    // The store may answer synchronously: give timers and sockets a turn between items, so other feeds'
+    // fetches are not timed out by our own busy loop.
     await yieldToEventLoop();
-    const article = toArticle(item, feed, ctx.name, ctx.now, ctx.stories);
+    const summarize = () => (ctx.work ?? inlineTextWork).article(item.text, item.title ?? null);
+    let summarized: { text: string; summary: Summary } | null;
+    if (ctx.attempts) {
+      summarized = await attemptItem(ctx.attempts, feed, id, item.title ?? item.url ?? id, summarize);
+    } else {
+      summarized = await summarize().catch((err: Error) => {
+        ctx.log?.warn({ feed: feed.url, item: id, err: err.message }, 'item not summarized');
+        return null;
+      });
+    }
+    if (!summarized) continue;
+    const article = toArticle(item, feed, ctx.name, ctx.now, ctx.stories, summarized);
     if (await keep(article)) ctx.stories.add(article);
     ids.push(article.id);
   }
@@ -129,6 +159,8 @@ export interface IngestOptions {
   stories?: StoryIndex;
   /** Extra fields for the feed's row after a good read (the next poll time), written in the same update. */
   schedule?: (read: SourceRead) => Partial<Feed>;
+  /** Called once the source has answered, before its items are summarized (see quarantine.ts). */
+  afterRead?: () => Promise<void>;
   /** The feed as just read by the caller (a feed being added): stored from this instead of reading it again. */
   read?: SourceRead;
 }
@@ -140,6 +172,7 @@ export interface IngestOptions {
 export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOptions = {}): Promise<Result<IngestOutcome>> {
   const { stories, schedule } = options;
   const read = options.read ? ok(options.read) : await deps.source.read(feed.url, { etag: feed.etag, lastModified: feed.lastModified });
+  await options.afterRead?.();
   if (!read.ok) return read;
   const r = read.value;
   // A good read also turns a paused feed back on: that is how a manual check revives it. Only what changed is
@@ -170,7 +203,7 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
   const index = stories ?? (await loadStoryIndex(deps));
   const known = await deps.store.existingArticleIds(r.items.map((item) => itemIdentity(item, feed.url)));
   let newCount = 0;
-  const articleIds = await summarizeItems(deps.source, feed, r.items, { name, now: nowIso, stories: index, known }, async (article) => {
+  const articleIds = await summarizeItems(deps.source, feed, r.items, { name, now: nowIso, stories: index, known, log: deps.log, attempts: deps, ...(deps.work ? { work: deps.work } : {}) }, async (article) => {
     const stored = await deps.store.saveArticle(article);
     if (stored) newCount++;
     return stored;

@@ -2,10 +2,10 @@
 // within a floor and a ceiling; failures back off exponentially, and after a run of them the feed is paused and
 // its chats are told once. A successful manual check (/feeds add of the same URL) turns it back on.
 import type { Feed } from '../core/model';
-import type { Sink } from '../core/ports';
 import { message } from '../core/document';
 import type { StoryIndex } from '../core/stories/story-index';
 import { type IngestDeps, ingestFeed, loadStoryIndex } from './ingest';
+import { attemptFeed } from './quarantine';
 
 export interface PollPolicy {
   /** The normal interval between two reads of a feed. */
@@ -22,8 +22,6 @@ export const DEFAULT_POLL_POLICY: PollPolicy = { intervalMs: 15 * 60_000, floorM
 const CEILING_MS = 86_400_000;
 
 export interface PollDeps extends IngestDeps {
-  /** Sinks by platform, to tell a paused feed's chats. */
-  sinks?: ReadonlyMap<string, Sink>;
   policy?: PollPolicy;
 }
 
@@ -45,7 +43,12 @@ export const nextIntervalMs = (policy: PollPolicy, askedMs: number | null): numb
 async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: PollReport, stories: StoryIndex): Promise<void> {
   const now = deps.clock.now().getTime();
   const schedule = (read: { retryAfterMs: number | null }) => ({ nextPollAt: new Date(now + nextIntervalMs(policy, read.retryAfterMs)).toISOString() });
-  const result = await ingestFeed(deps, feed, { stories, schedule });
+  // A read that stops the process is counted before it starts: after a few, the feed is paused, not replayed.
+  const result = await attemptFeed(deps, feed, (afterRead) => ingestFeed(deps, feed, { stories, schedule, afterRead }));
+  if (!result) {
+    report.paused++;
+    return;
+  }
   report.polled++;
   if (result.ok) {
     report.newArticles += result.value.newCount;

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'input/not-a-url'
   | 'input/bad-time'
   | 'input/bad-timezone'
+  | 'input/not-text'
+  | 'input/too-large'
   | 'fetch/timeout'
   | 'fetch/too-large'
   | 'fetch/blocked-address'
@@ -27,7 +29,8 @@ export type ErrorCode =
   | 'feed/limit'
   | 'feed/unknown'
   | 'source/not-found'
-  | 'source/unreadable';
+  | 'source/unreadable'
+  | 'store/unavailable';
 
 export class TidingsError extends Error {
   override readonly name = 'TidingsError';

@@ -1,7 +1,8 @@
 // The only doors out of the core. Everything with I/O implements one of these; app/ uses nothing else.
 import type { Document } from './document';
 import type { Result } from './errors';
-import type { Article, ChatTarget, Feed, OutboxRow, RawItem, Subscription } from './model';
+import type { Article, ChatTarget, Feed, OutboxRow, RawItem, Subscription, Summary } from './model';
+import type { SummarizeOptions } from './summarize';
 
 export interface Clock {
   now(): Date;
@@ -42,6 +43,16 @@ export interface Source {
    * site; the item unchanged (still excerptOnly) when there is no such page or it holds only a teaser too.
    */
   expand?(item: RawItem, feedLocation: string): Promise<RawItem>;
+}
+
+/**
+ * The summarizer's CPU work, run away from the event loop where the runtime can (a pool of worker threads) or
+ * in line. A text that runs over the work's time or memory limit rejects, with a message that says which.
+ */
+export interface TextWork {
+  /** An article's text without its boilerplate lines, and the summary of that text. */
+  article(text: string, title: string | null): Promise<{ text: string; summary: Summary }>;
+  summarize(text: string, options?: SummarizeOptions): Promise<Summary>;
 }
 
 /** The outcome of one send; a sink never throws for a platform's answer. */
@@ -150,6 +161,20 @@ export interface Store {
   chatFeedIds(targets: ChatTarget[]): Promise<string[][]>;
   /** The chats that added this feed (to tell them when it breaks). */
   feedOwners(feedId: string): Promise<ChatTarget[]>;
+
+  // Attempts at work that may fail or crash the process (summarizing an item, reading a feed), keyed by the work.
+  /**
+   * Counts one more attempt before the work starts, so that a crash during it is counted too. Returns the
+   * attempts made before this one, and whether the work is quarantined (skipped from now on).
+   */
+  beginAttempt(key: string, feedId: string | null, now: string): Promise<{ prior: number; quarantined: boolean }>;
+  /** The work succeeded (or is settled another way): its attempts are forgotten. */
+  endAttempt(key: string): Promise<void>;
+  /**
+   * The work failed: keeps why, and with `quarantine` marks it skipped from now on. Returns true only for the
+   * call that quarantined it, so that its chats are told once.
+   */
+  failAttempt(key: string, error: string, quarantine: boolean, now: string): Promise<boolean>;
 
   // Articles.
   /** Saves an article unless one with its id exists; returns whether it was new. Links the article to the feed either way. */

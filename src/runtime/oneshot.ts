@@ -1,8 +1,9 @@
 // `tidings digest` and `tidings summarize`: read, summarize, print, exit. Nothing is stored.
 import type { Article, Budget, Feed, Summary } from '../core/model';
 import type { Clock, Source } from '../core/ports';
-import type { Result } from '../core/errors';
-import { TidingsError } from '../core/errors';
+import { type Result, TidingsError, fail, ok } from '../core/errors';
+import { looksBinary } from '../core/text/binary';
+import { MAX_FILE_BYTES } from '../sources/local';
 import { sourceName, summarizeItems } from '../app/ingest';
 import { buildDigest } from '../core/digest/build';
 import { StoryIndex } from '../core/stories/story-index';
@@ -61,10 +62,29 @@ export function summaryJson(id: string | null, s: Summary): Record<string, unkno
   return { ...(id === null ? {} : { id }), title: s.title, language: s.language, summary: s.sentences, quotes: s.quotes, keywords: s.keywords, ...(s.truncated ? { truncated: s.truncated } : {}) };
 }
 
-export async function summarizeInput(input: string, source: Source, readStdin: () => Promise<string>, budget: Budget): Promise<Result<Summary & { url: string | null }>> {
+/**
+ * Standard input as text, under the same limits as a file: at most 5 MB (reading stops at the limit, so a
+ * larger stream is never held whole) and text, not binary data.
+ */
+export async function readTextStream(stream: AsyncIterable<Buffer | string>): Promise<Result<string>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += bytes.length;
+    if (size > MAX_FILE_BYTES) return fail('input/too-large', 'standard input is larger than 5 MB; it is not an article.');
+    chunks.push(bytes);
+  }
+  const bytes = Buffer.concat(chunks);
+  if (looksBinary(bytes)) return fail('input/not-text', 'standard input is not text (it looks like an image, a PDF or another binary file); give text or HTML.');
+  return ok(bytes.toString('utf8'));
+}
+
+export async function summarizeInput(input: string, source: Source, readStdin: () => Promise<Result<string>>, budget: Budget): Promise<Result<Summary & { url: string | null }>> {
   if (input === '-') {
     const text = await readStdin();
-    return { ok: true, value: { ...summarize(text, { budget }), url: null } };
+    if (!text.ok) return text;
+    return { ok: true, value: { ...summarize(text.value, { budget }), url: null } };
   }
   const read = await source.read(input);
   if (!read.ok) return read;

@@ -30,6 +30,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     scheduleContract(() => store);
     dueContract(() => store);
 
+    describe('work attempts', () => {
+      it('counts attempts before the work, forgets them on success, and quarantines once', async () => {
+        const at = '2026-05-04T08:00:00.000Z';
+        expect(await store.beginAttempt('item:a', null, at)).toEqual({ prior: 0, quarantined: false });
+        expect(await store.beginAttempt('item:a', null, at)).toEqual({ prior: 1, quarantined: false });
+        expect(await store.failAttempt('item:a', 'too slow', false, at)).toBe(false);
+        expect(await store.beginAttempt('item:a', null, at)).toEqual({ prior: 2, quarantined: false });
+        expect(await store.failAttempt('item:a', 'too slow', true, at)).toBe(true);
+        expect(await store.failAttempt('item:a', 'too slow', true, at)).toBe(false);
+        expect((await store.beginAttempt('item:a', null, at)).quarantined).toBe(true);
+        await store.beginAttempt('item:b', null, at);
+        await store.endAttempt('item:b');
+        expect(await store.beginAttempt('item:b', null, at)).toEqual({ prior: 0, quarantined: false });
+      });
+    });
+
     describe('feeds', () => {
       it('keeps one row per URL and links chats to it', async () => {
         const a = await store.addFeed('https://a.example/feed', chat('1'), 'A');

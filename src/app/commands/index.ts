@@ -5,11 +5,11 @@ import { COMMANDS, type CommandHandler, type CommandReply, type CommandRequest }
 import { type Document, bold, message, text } from '../../core/document';
 import { digestDocument } from '../../core/digest/document';
 import type { ChatTarget, Feed, Subscription } from '../../core/model';
-import type { Clock, Logger, Source, Store } from '../../core/ports';
+import type { Clock, Logger, Source, Store, TextWork } from '../../core/ports';
 import { oneLine } from '../../core/errors';
 import { parseTimeOfDay, parseTimeZone, timeZoneChoices } from '../../core/schedule/time';
 import { nextOccurrence } from '../../core/schedule/occurrence';
-import { summarize } from '../../core/summarize';
+import { inlineTextWork } from '../text-work';
 import { canonicalUrl } from '../../core/stories/identity';
 import { onDemandDigest } from '../digests';
 import { addFeed, listFeeds, removeFeed } from '../feeds';
@@ -50,6 +50,8 @@ export interface CommandDeps {
   defaults: SubscriptionDefaults;
   /** The most feeds one chat may add. */
   maxFeedsPerChat?: number;
+  /** Where summarizing runs (a worker pool in the service); in line when absent. */
+  work?: TextWork;
 }
 
 /** "here", or the channel a command from a private chat is about. */
@@ -166,7 +168,17 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     if (!read.ok) return refuse(`I could not summarize that link: ${oneLine(read.error)}`);
     const item = read.value.items[0];
     if (!item) return refuse('That page has no article text I could find.');
-    return reply(summaryDocument(summarize(item.text, { title: item.title ?? null }), item.url ?? url, item.excerptOnly ?? false));
+    return summaryReply(item.text, item.title ?? null, item.url ?? url, item.excerptOnly ?? false);
+  }
+
+  /** The summary, or a refusal that says which limit a text ran over; the process and other chats go on. */
+  async function summaryReply(body: string, title: string | null, url: string | null, excerptOnly: boolean): Promise<CommandReply> {
+    try {
+      return reply(summaryDocument(await (deps.work ?? inlineTextWork).summarize(body, { title }), url, excerptOnly));
+    } catch (err) {
+      deps.log.warn({ url, err: (err as Error).message }, 'text not summarized');
+      return refuse(`I could not summarize that: ${(err as Error).message}.`);
+    }
   }
 
   /** /summarize URL, or /summarize as a reply: to a message with a link (read the link) or with text (summarize it). */
@@ -177,7 +189,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     if (!replied) return refuse('Send /summarize URL, or reply to a message with /summarize.');
     const linkInReply = /https?:\/\/\S+/.exec(replied)?.[0];
     if (linkInReply && replied.length - linkInReply.length < 200) return summarizeLink(linkInReply);
-    return reply(summaryDocument(summarize(replied), null, false));
+    return summaryReply(replied, null, null, false);
   }
 
   async function digest(req: CommandRequest): Promise<CommandReply> {

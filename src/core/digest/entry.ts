@@ -15,6 +15,8 @@ const MIN_QUOTE_WORDS = 3;
 /** A quote whose words are mostly in the summary already would say the story twice. */
 const REPEAT_SHARE = 0.6;
 const CUT = '…';
+/** A quote that opens as a sentence does: a capital or a figure, after any mark or bracket. */
+const WHOLE_UTTERANCE = /^[\s"“'‘([…]*[\p{Lu}\d]/u;
 
 export { wordsIn };
 
@@ -28,7 +30,9 @@ const sameWords = (a: string, b: string): boolean => words(a).join(' ') === word
 export function entrySummary(sentences: readonly string[], headline: string, budget = ENTRY_WORDS): string[] {
   const kept: string[] = [];
   let used = 0;
-  for (const sentence of sentences) {
+  for (const given of sentences) {
+    // "… against Southampton .": a period pasted apart from its sentence is set back against it.
+    const sentence = given.replace(/\s+([.!?])$/u, '$1');
     if (sameWords(sentence, headline)) continue;
     const count = wordsIn(sentence);
     if (kept.length > 0 && used + count > budget) continue;
@@ -64,12 +68,26 @@ function cutAtWord(sentence: string, limit: number): string {
 }
 
 /**
+ * The pieces without those that an earlier piece already says, word for word, or that say one again with
+ * more around it: a pull quote printed again further down, or a quote the text gives twice, is read once.
+ */
+function withoutRepeats<T extends { sentence: string }>(pieces: T[]): T[] {
+  const said: string[] = [];
+  return pieces.filter((piece) => {
+    const own = words(piece.sentence).join(' ');
+    if (own !== '' && said.some((earlier) => ` ${earlier} `.includes(` ${own} `) || ` ${own} `.includes(` ${earlier} `))) return false;
+    said.push(own);
+    return true;
+  });
+}
+
+/**
  * A quote cut to `budget` words: its most informative sentences (the most content words the summary does
  * not have), in the quote's order, with "…" where anything between, before or after them was left out.
  */
 export function trimQuote(text: string, summaryWords: Set<string>, budget = QUOTE_WORDS): string {
   // The quote's parts (separate quotations) and their sentences, in order, each knowing its part.
-  const pieces = text.split(QUOTE_JOIN).flatMap((part, p) => splitSentences(part).map((sentence) => ({ sentence: sentence.replace(STRAY_MARK, ''), part: p })));
+  const pieces = withoutRepeats(text.split(QUOTE_JOIN).flatMap((part, p) => splitSentences(part).map((sentence) => ({ sentence: sentence.replace(STRAY_MARK, ''), part: p }))));
   const whole = pieces.map((piece) => piece.sentence).join(' ');
   const joined = pieces.every((piece) => piece.part === 0);
   if (wordsIn(text) <= budget && joined && pieces.every((piece) => knownShare(piece.sentence, summaryWords) < 1)) return whole;
@@ -107,7 +125,9 @@ export function trimQuote(text: string, summaryWords: Set<string>, budget = QUOT
 export function keyQuote(quotes: readonly Quote[], summary: readonly string[], budget = QUOTE_WORDS): Quote | null {
   const known = contentWords(summary.join(' '));
   const fresh = quotes.filter((q) => wordsIn(q.text) >= MIN_QUOTE_WORDS && knownShare(q.text, known) < REPEAT_SHARE);
-  const quote = fresh.find((q) => q.speaker !== null) ?? fresh[0];
+  // Words woven into narration ("called it "a disgrace to the office"") need their sentence to make sense:
+  // a quote that opens mid-sentence stands for the story only when no whole utterance does.
+  const quote = fresh.find((q) => q.speaker !== null && WHOLE_UTTERANCE.test(q.text)) ?? fresh.find((q) => WHOLE_UTTERANCE.test(q.text)) ?? null;
   if (!quote) return null;
   return { ...quote, text: trimQuote(quote.text, known, budget) };
 }

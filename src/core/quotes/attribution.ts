@@ -1,5 +1,5 @@
 import { findCues } from '../text/cues.js';
-import { looksLikePerson, nameIn, ROLE_WORDS, tokensOf } from './names.js';
+import { describedSource, looksLikePerson, nameIn, roleWordsIn, ROLE_WORDS, tokensOf } from './names.js';
 
 // Where the words around a quotation name its speaker. After the closing mark: `," he said`,
 // `," said Robert Sinche, head of…`, `," according to Rubio`. Before the opening mark, in the same
@@ -122,7 +122,11 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   const leadingSpace = clause.length - clause.trimStart().length;
   // `," Trump, the GOP frontrunner, said` names the speaker first; `" that Sanders can win, said Steve
   // Elmendorf` runs on with the narration, and the speaker comes after the cue.
-  const segments = maskAbbreviations(before).split(',').map((part) => part.replace(/\uE000/gu, '.').replace(/^[\s—–-]+/u, '').trim());
+  const segments = maskAbbreviations(before)
+    .split(',')
+    .map((part) => part.replace(/\uE000/gu, '.').replace(/^[\s—–-]+/u, '').trim())
+    // "nuclear experts David Albright and Serena Kelleher-Vergantini of Washington's Institute for …": the affiliation is not the name.
+    .map((part) => (tokensOf(part).length > 6 ? part.replace(/\s+(?:of|at|for|from|with)\s+\p{Lu}.*$/u, '') : part));
   const speakerLike = (part: string): boolean => /^(?:\p{Lu}|he\b|she\b|they\b|i\b|we\b|the\b|a\b|an\b)/u.test(part) || describedName(part);
   const candidates = segments.filter((part) => part !== '' && speakerLike(part));
   const first = segments.find((part) => part !== '') ?? '';
@@ -130,6 +134,9 @@ export function trailingAttribution(clause: string, offset: number): Attribution
   let phrase = speakerLike(first) ? (candidates.find((part) => nameIn(part) !== null) ?? first) : (segments.at(-1) ?? '');
   phrase = phrase.replace(ADVERBS, ' ').trim();
   if (!speakerLike(phrase) || cue === 'according to') phrase = phraseAfterCue(rest);
+  // `," nuclear experts David Albright and Serena Kelleher-Vergantini of Washington's Institute for … wrote`:
+  // a long affiliation after the names says where they work, not who they are.
+  if (tokensOf(phrase).length > 12) phrase = phrase.replace(/\s+(?:of|at|for|from|with)\s+\p{Lu}.*$/u, '');
   if (phrase === '' || tokensOf(phrase).length > 12) return null;
   const clauseEnd = /^[^.!?"“”]*[.!?,]?/u.exec(rest)?.[0].length ?? 0;
   return {
@@ -157,6 +164,11 @@ export function sentenceSubject(lead: string): string | null {
   return name !== null && looksLikePerson(name) ? subject : null;
 }
 
+/** A phrase that cannot be a speaker: no name, no pronoun, no role, no described source. */
+function namesNobody(phrase: string): boolean {
+  return nameIn(phrase) === null && !/^(?:he|she|they|i|we|it)$/iu.test(phrase.trim()) && roleWordsIn(phrase).length === 0 && describedSource(phrase) === null;
+}
+
 /** Attribution in the lead-in before an opening mark, within the same sentence. */
 export function leadingAttribution(lead: string, offset: number): Attribution | null {
   const last = findCues(lead).at(-1);
@@ -169,7 +181,8 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     // `Mr. Christie gloated: "…"` — a lead-in ending in a colon names its speaker even without a known cue.
     if (!/:\s*$/u.test(lead)) return null;
     // `Rep. Trey Gowdy (R-S.C.):"…"`, as transcripts print it: the party tag is not the clause.
-    const clause = maskAbbreviations(lead.replace(/\s*\([^)]*\)\s*(?=:\s*$)/u, '')).split(/[,;.!?()"“”]/u).at(-1)?.replace(/\uE000/gu, '.') ?? '';
+    // `RED STATES OUTNUMBER BLUE - Jeffrey M. Jones: "…"`: a heading before a dash is not the speaker.
+    const clause = maskAbbreviations(lead.replace(/\s*\([^)]*\)\s*(?=:\s*$)/u, '')).split(/[,;.!?()"“”]|\s[—–-]+\s/u).at(-1)?.replace(/\uE000/gu, '.') ?? '';
     if (tokensOf(clause).length > 8 || tokensOf(clause).length === 0) return null;
     return { phrase: clause.replace(/:\s*$/u, ''), cue: null, at: offset + lead.length - clause.length, end: offset + lead.length, adjacent: true, after: false };
   }
@@ -190,12 +203,19 @@ export function leadingAttribution(lead: string, offset: number): Attribution | 
     const closing = clauses.filter((c) => c !== '').at(-1) ?? '';
     const apposition = clauses.length > 2 && (phrase === '' || phrase === closing) && (/^\d+$/u.test(closing) || /^(?:from|in|at|of|near)\s/u.test(closing));
     if (apposition) phrase = '';
+    // `Boreing said the members …, but said, "…"`, `Suu Kyi, 70, said …, but added, "…"`: a clause that
+    // names nobody (a conjunction, a verb phrase) leaves the subject of an earlier clause.
+    if (!cue.endsWith('ing') && !apposition && phrase !== '' && namesNobody(phrase)) {
+      const earlier = clauses.slice(0, -1).reverse().map((c) => subjectOf(c) ?? describedSource(c)).find((c) => c !== null && c !== undefined);
+      if (earlier) phrase = earlier;
+    }
     if (cue.endsWith('ing') || phrase === '') {
       // `As Akhil Amar, professor at Yale, put it, "…"` and `Christie bristled …, saying, "…"`: the
       // speaker is a subject further back.
       const subjects = clauses.map(subjectOf).filter((c): c is string => c !== null);
       phrase = (cue.endsWith('ing') || apposition ? subjects[0] : subjects.at(-1)) ?? '';
-      if (phrase === '') phrase = phraseAfterCue(rest);
+      // `A Warren adviser, who spoke on the condition of anonymity, said of the senator, "…"`: a source described, not named.
+      if (phrase === '') phrase = clauses.map((c) => describedSource(c)).find((c) => c !== null && c !== undefined) ?? phraseAfterCue(rest);
     }
   }
   if (phrase === '') return null;

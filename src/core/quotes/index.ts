@@ -1,3 +1,4 @@
+import { findCues } from '../text/cues.js';
 import { splitWithBoilerplate } from '../text/layout.js';
 import type { Span } from '../text/spans.js';
 import { wordCount } from '../text/tokens.js';
@@ -75,6 +76,9 @@ function classify(source: string, span: QuotedSpan, sentences: Span[], previousC
   return { span, attribution: null, kind: 'partial', subject: sentenceSubject(source.slice(sentenceStart, span.open)) };
 }
 
+/** A title followed by its writer or outlet: `," by the New York Post's Amy Spencer`. */
+const CREDITED = /^[\s,]*by\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*(?:['’]s)?(?:\s+\p{Lu}[\p{L}'’.-]*)*\s*[:.,(]/u;
+
 /** Markup pasted into the text (`<tweet author="x">`, `href="…"`): its marks quote attribute values. */
 function markupLike(source: string, span: QuotedSpan): boolean {
   if (source[span.open - 1] === '=') return true;
@@ -124,6 +128,18 @@ export function layoutOf(paragraphs: Span[], sentences: readonly (Span & { parag
   return { paragraphs, sentences: sentences.map(({ start, end, text }) => ({ start, end, text })), furniture, excluded };
 }
 
+/**
+ * A text whose first paragraph is a short line before the story (`Reid: 'Never underestimate Trump.'`)
+ * opens with its headline: a quote there is the story's quote told again, and is read where the story tells it.
+ */
+function headlineParagraph(paragraphs: Span[]): number {
+  const first = paragraphs[0];
+  if (!first || paragraphs.length < 3 || first.text.includes('\n') || wordCount(first.text) > 16) return -1;
+  // Only a headline's own form: a name, a colon, the quote; a lede that says who spoke (`Reid said: "…"`) is the story.
+  const label = /^([^"“‘'\n]{1,60}):\s*["“‘']/u.exec(first.text)?.[1];
+  return label !== undefined && findCues(label).length === 0 ? 0 : -1;
+}
+
 /** Drops quoted spans that open inside an excluded sentence (both lists in text order). */
 function outsideExcluded(spans: QuotedSpan[], excluded: Span[]): QuotedSpan[] {
   if (excluded.length === 0) return spans;
@@ -143,7 +159,8 @@ function outsideExcluded(spans: QuotedSpan[], excluded: Span[]): QuotedSpan[] {
 export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en'): QuoteMention[] {
   if (!/["“”«»„‘’']/u.test(text)) return [];
   const { paragraphs, sentences, furniture, excluded } = layout ?? quoteLayout(text);
-  const spans = outsideExcluded(quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && !markupLike(text, q)), excluded);
+  const headline = headlineParagraph(paragraphs);
+  const spans = outsideExcluded(quotedSpans(paragraphs).filter((q) => !furniture.has(q.paragraph) && q.paragraph !== headline && !markupLike(text, q)), excluded);
   // Apostrophes alone make no quote; without one, reading the narration for speakers finds nothing to name.
   if (spans.length === 0) return [];
 
@@ -188,11 +205,15 @@ export function extractQuotes(text: string, layout?: QuoteLayout, language = 'en
     const continues =
       previous !== undefined &&
       paragraphOf.get(previous) === span.paragraph &&
-      (span.open - lastAttributionEnd <= 2 || (span.orphan && span.open - previous.end <= 2)) &&
+      (span.open - lastAttributionEnd <= 2 || (span.orphan && span.open - previous.end <= 2) || !/[\p{L}\p{N}\s]/u.test(text.slice(previous.end, span.open))) &&
       !text.slice(Math.min(previous.end, span.open), span.open).includes('\n') &&
       (found.attribution === null || !found.attribution.adjacent || found.span.orphan);
     lastParagraph = span.paragraph;
+    // `," Cuban said on NBC's "Meet the Press." "…`: a programme's name closing an attribution is no part of the quote.
+    if (continues && !span.orphan && found.span.text.length < 60 && titleLike(found.span.text.replace(/[.!?]+$/u, ''))) continue;
     if (!keep(found) && !continues) continue;
+    // `—"An NYPD sketch artist gets a gallery show," by Hyperallergic's Carey Dunne`: a headline credited to its writer.
+    if (CREDITED.test(text.slice(span.close, span.close + 40))) continue;
     if (continues && previous) {
       previous.parts.push({ start: span.start, end: span.end, text: span.text });
       previous.text = previous.parts.map((p) => p.text).join(QUOTE_JOIN);

@@ -61,6 +61,8 @@ function doubleQuotes(text: string, base: number, paragraph: number): QuotedSpan
   const out: QuotedSpan[] = [];
   let open: { at: number; length: number; mark: string } | null = null;
   let lastClose = 0;
+  // Curly marks inside a straight-quoted span (`"… isn't about “Equal Justice Under Law” anymore."`) quote within the quote.
+  let nested = false;
   DOUBLE_MARKS.lastIndex = 0;
   for (let match = DOUBLE_MARKS.exec(text); match !== null; match = DOUBLE_MARKS.exec(text)) {
     const mark = match[0];
@@ -68,10 +70,22 @@ function doubleQuotes(text: string, base: number, paragraph: number): QuotedSpan
     const length = mark.length;
     const opening = mark === '“' || mark === '«' || mark === '„' || mark === '``';
     const closing = mark === '”' || mark === '»';
+    if (open && open.mark === '"') {
+      if (nested) {
+        if (mark === '”') nested = false;
+        continue;
+      }
+      if (mark === '“' && looksOpening(text, at, length) && text.indexOf('”', at) > at && text.indexOf('”', at) < (text.indexOf('"', at + 1) < 0 ? Infinity : text.indexOf('"', at + 1))) {
+        nested = true;
+        continue;
+      }
+    }
     if (open) {
       const closes =
         closing ||
         (mark === '“' && open.mark === '„') ||
+        // `“It's unusual,“ said Noble`: an opening mark typed where the closing one belongs, against the word before it.
+        (mark === '“' && looksClosing(text, at, length) && !looksOpening(text, at, length)) ||
         ((mark === '"' || mark === "''") && (looksClosing(text, at, length) || !looksOpening(text, at, length)));
       if (closes) {
         push(out, text, base, open.at, open.length, at, length, paragraph, { orphan: false, single: false });
@@ -113,18 +127,45 @@ function singleQuotes(text: string, base: number, paragraph: number, taken: Quot
     } else if (match[0] !== '‘' && looksClosing(text, at, 1) && !/\d/u.test(after ?? '')) {
       push(out, text, base, open, 1, at, 1, paragraph, { orphan: false, single: true });
       open = null;
+    } else if (match[0] === "'" && /[.!?]/u.test(before ?? '') && /\p{Lu}/u.test(after ?? '')) {
+      // `honest.'But I thought`: paragraphs run together without a space; one quote closes, the next opens.
+      push(out, text, base, open, 1, at, 1, paragraph, { orphan: false, single: true });
+      open = at;
     }
   }
   return out;
 }
 
+/**
+ * Where a text flattened from print ended its paragraphs: a period set apart by spaces before the next
+ * sentence (`… role model for Berahino . ‘The question was …`). A quote left open there ends there.
+ */
+const PASTED_PARAGRAPH_END = /(?<=[\p{L}\p{N}]) \. (?=["“‘'(]?\p{Lu})/gu;
+
 /** Every quoted span in the given paragraphs, in text order. */
 export function quotedSpans(paragraphs: Span[]): QuotedSpan[] {
   const all: QuotedSpan[] = [];
   paragraphs.forEach((paragraph, p) => {
-    const doubles = doubleQuotes(paragraph.text, paragraph.start, p);
-    const singles = singleQuotes(paragraph.text, paragraph.start, p, doubles);
-    all.push(...doubles, ...singles);
+    for (const part of pastedParts(paragraph)) {
+      const doubles = doubleQuotes(part.text, part.start, p);
+      const singles = singleQuotes(part.text, part.start, p, doubles);
+      all.push(...doubles, ...singles);
+    }
   });
   return all.sort((a, b) => a.start - b.start);
+}
+
+/** A paragraph cut where flattened print ended its paragraphs (most paragraphs are one part). */
+function pastedParts(paragraph: Span): Span[] {
+  if (!paragraph.text.includes(' . ')) return [paragraph];
+  const parts: Span[] = [];
+  let from = 0;
+  PASTED_PARAGRAPH_END.lastIndex = 0;
+  for (let match = PASTED_PARAGRAPH_END.exec(paragraph.text); match !== null; match = PASTED_PARAGRAPH_END.exec(paragraph.text)) {
+    const end = match.index + 2;
+    parts.push({ start: paragraph.start + from, end: paragraph.start + end, text: paragraph.text.slice(from, end) });
+    from = end + 1;
+  }
+  parts.push({ start: paragraph.start + from, end: paragraph.end, text: paragraph.text.slice(from) });
+  return parts;
 }

@@ -25,6 +25,7 @@ export const ROLE_WORDS = new Set([
   'labour', 'conservative', 'tory', 'liberal', 'green', 'libertarian', 'independent', 'white', 'house', 'press',
   'wife', 'husband', 'grandmother', 'grandfather', 'teacher', 'pupil', 'doctor', 'nurse', 'lawyer', 'barrister',
   'solicitor', 'pensioner', 'photographer', 'fan', 'supporter', 'passenger', 'commuter', 'customer',
+  'prosecutor', 'pc', 'constable', 'superintendent', 'investigator', 'coroner', 'paramedic', 'firefighter',
 ]);
 
 /** Role words that are also common surnames: alone and capitalized, they name someone ("Dean said"). */
@@ -51,6 +52,9 @@ const INSTITUTION = new Set([
   'radio', 'tv', 'television', 'broadcasting', 'corporation', 'board', 'authority', 'organisation', 'organization',
   'hospital', 'school', 'church', 'city', 'county', 'river', 'island', 'square', 'hall', 'stadium', 'park',
 ]);
+
+/** Nouns of people who speak for someone, after whose name they come ("a Warren adviser"). */
+const SERVES = new Set(['adviser', 'advisers', 'advisor', 'advisors', 'aide', 'aides', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'officials', 'staffer', 'staffers', 'source', 'sources', 'strategist', 'ally', 'allies', 'insider', 'operative', 'loyalist', 'surrogate']);
 
 export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'him', 'her', 'them', 'it']);
 
@@ -112,6 +116,8 @@ function findName(phrase: string): string | null {
   let end = tokens.length;
   while (end > 0 && !isNameToken(tokens[end - 1] ?? '')) end--;
   if (end === 0) return null;
+  // "a Warren adviser", "one Clinton aide": a name before the noun says whose; the speaker is not named.
+  if (tokens.slice(end).some((t) => SERVES.has(t.toLowerCase()))) return null;
   let start = end - 1;
   while (start > 0 && isNameToken(tokens[start - 1] ?? '') && !/['’]s$/u.test(tokens[start - 1] ?? '')) start--;
   let run = tokens.slice(start, end);
@@ -138,7 +144,9 @@ function findName(phrase: string): string | null {
 export function looksLikePerson(name: string): boolean {
   const tokens = tokensOf(name);
   if (tokens.some((t) => INSTITUTION.has(t.toLowerCase()))) return false;
-  if (tokens.every((t) => /^\p{Lu}{2,}$/u.test(t))) return false;
+  // "WASHINGTON", "RED STATES OUTNUMBER BLUE", "ROLL TIDE Alabama": a dateline or a heading set in capitals.
+  const capitals = tokens.filter((t) => /^\p{Lu}[\p{Lu}'’.-]*\p{Lu}$/u.test(t)).length;
+  if (capitals === tokens.length || capitals * 2 > tokens.length) return false;
   return true;
 }
 
@@ -169,7 +177,9 @@ const NOT_SOURCE = new Set([
  */
 export function describedSource(phrase: string): string | null {
   // A phrase cut off at a quotation mark ("the authors of the “Growth …”") ends at its last whole word.
+  // "a White House official who spoke anonymously": the relative clause says more of the source, not who it is.
   const head = (phrase.split(/,/u)[0] ?? '')
+    .replace(/\s+(?:who|whom|whose|which)\s.*$/u, '')
     .replace(/\([^)]*(?:\)|$)/gu, ' ')
     .replace(/(?:\s+(?:of|on|in|at|for|from|with|to|by|and|or|the|a|an))+\s*$/iu, '')
     .replace(/\s+/gu, ' ')
@@ -183,7 +193,9 @@ export function describedSource(phrase: string): string | null {
   if (lower.slice(1).some((t) => CLAUSE_WORD.test(t))) return null;
   // The head noun is the last word before a prepositional tail ("one Democratic source on the panel").
   const tail = lower.findIndex((t, i) => i > 0 && /^(?:of|on|in|at|for|from|with|to|close|familiar)$/u.test(t));
-  const noun = lower[(tail > 0 ? tail : lower.length) - 1] ?? '';
+  // "one of those advisers": the head is the noun after "one of".
+  const partitive = lower[0] === 'one' && lower[1] === 'of';
+  const noun = partitive ? (lower.at(-1) ?? '') : (lower[(tail > 0 ? tail : lower.length) - 1] ?? '');
   if (noun === '' || NOT_SOURCE.has(noun) || PRONOUNS.has(noun) || DESCRIBING.test(noun) || /^\p{N}+$/u.test(noun)) return null;
   return head.replace(/[.,;:!?]+$/u, '');
 }

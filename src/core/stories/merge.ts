@@ -1,8 +1,8 @@
 // Groups that tell one story become one, in time near-linear in the number of articles: candidates are the
 // articles that share a key term (as in the story index), and groups are joined best link first (average-style
 // linkage over the pairs across them, see groupLink), so a chain of look-alikes does not snowball into one story.
-import { keyTerms } from './key-terms';
-import { type Signature, decodeSignature } from './signature';
+import { SCORED, keyTerms } from './key-terms';
+import { IN_TITLE, type Signature, decodeSignature } from './signature';
 import { JOIN_LINK, type StoryModel, STORY_MODEL, gapPenalty, groupLink, pairLogit, sameStoryProbability } from './similarity';
 
 /** Articles compared per key term: a term shared by more is a topic, not evidence. */
@@ -25,26 +25,31 @@ export function mergeGroups<T extends Groupable>(groups: readonly (readonly T[])
   // Probabilities of the compared pairs across each two groups, keyed "low:high".
   const across = new Map<string, number[]>();
   const postings = new Map<number, number[]>();
-  const seenBy = new Int32Array(members.length).fill(-1);
   members.forEach((m, i) => {
+    const met = new Map<number, number>();
     for (const term of keyTerms(m.signature)) {
       const h = m.signature.hashes[term]!;
+      const weight = m.signature.weights[term]! * (m.signature.flags[term]! & IN_TITLE ? 2 : 1);
       const list = postings.get(h) ?? [];
       for (let n = list.length - 1; n >= Math.max(0, list.length - POSTING_SCAN); n--) {
         const j = list[n]!;
-        const other = members[j]!;
-        if (seenBy[j] === i || other.group === m.group) continue;
-        seenBy[j] = i;
-        const penalty = gapPenalty(Number.isFinite(m.time - other.time) ? m.time - other.time : 0);
-        if (penalty === Number.NEGATIVE_INFINITY) continue;
-        const p = sameStoryProbability(pairLogit(m.signature, other.signature, model) + penalty, members.length, model);
-        const key = m.group < other.group ? `${m.group}:${other.group}` : `${other.group}:${m.group}`;
-        const ps = across.get(key);
-        if (ps) ps.push(p);
-        else across.set(key, [p]);
+        if (members[j]!.group !== m.group) met.set(j, (met.get(j) ?? 0) + weight);
       }
       list.push(i);
       postings.set(h, list);
+    }
+    // As the story index does: only the articles sharing the most key-term weight are compared in full.
+    const chosen = [...met.keys()];
+    if (chosen.length > SCORED) chosen.sort((x, y) => met.get(y)! - met.get(x)! || y - x).length = SCORED;
+    for (const j of chosen) {
+      const other = members[j]!;
+      const penalty = gapPenalty(Number.isFinite(m.time - other.time) ? m.time - other.time : 0);
+      if (penalty === Number.NEGATIVE_INFINITY) continue;
+      const p = sameStoryProbability(pairLogit(m.signature, other.signature, model) + penalty, members.length, model);
+      const key = m.group < other.group ? `${m.group}:${other.group}` : `${other.group}:${m.group}`;
+      const ps = across.get(key);
+      if (ps) ps.push(p);
+      else across.set(key, [p]);
     }
   });
   return joinBestFirst(groups.map((g) => g.length), across);

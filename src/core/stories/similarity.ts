@@ -18,8 +18,8 @@ export interface StoryModel {
 
 /** Fitted on all of stories-neus-train by bench/stories/tune.ts (cross-validated figures in docs/adr/0008). */
 export const STORY_MODEL: StoryModel = {
-  weights: [-19.012, 21.098, 4.271, 1.887, 9.755, -0.632, -0.395, 12.03, 0.231],
-  bias: -18.216,
+  weights: [-15.069, 16.007, 3.899, 2.024, 9.35, -0.621, -0.43, 12.174, 0.32],
+  bias: -16.627,
   prior: 9.436,
   slope: 1.134,
 };

@@ -4,12 +4,12 @@
 // typed arrays rather than objects per article: signatures, arrival times and posting chains, none of it on the
 // JS heap the garbage collector walks. The document frequencies that weigh new articles' terms live here too.
 import { DocumentFrequency } from './document-frequency';
-import { KEY_TERMS, keyTerms } from './key-terms';
+import { KEY_TERMS, SCORED, keepHeaviest, keyTerms } from './key-terms';
 import { fingerprint } from './fingerprint';
-import { type Signature, decodeSignature } from './signature';
+import { IN_TITLE, type Signature, decodeSignature } from './signature';
 import { JOIN_LINK, type SideTotals, type StoryModel, STORY_MODEL, gapPenalty, groupLink, pairLogit, sameStoryProbability, sideTotals } from './similarity';
 
-/** Only the latest this-many articles of one key term are compared: a crowded term is a topic, not evidence. */
+/** Only the latest this-many articles of one key term are met: a crowded term is a topic, not evidence. */
 const POSTING_SCAN = 64;
 const NONE = -1;
 const MINUTE = 60_000;
@@ -56,12 +56,18 @@ export class StoryIndex implements StoryGrouping {
   /** Open addressing (linear probing, power-of-two size): the newest posting of each term, or NONE. */
   private table = new Int32Array(1024).fill(NONE);
   private terms = 0;
-  /** The query that last met each article, so a candidate met through two terms is scored once. */
+  /** The query that last met each article, so a candidate met through two terms is counted once. */
   private seenBy = new Int32Array(64);
+  /** Where in `met` each article met by the current query is. */
+  private metAt = new Int32Array(64);
   private queries = 0;
-  /** The articles one match compared, and their probabilities (reused: at most KEY_TERMS · POSTING_SCAN). */
-  private readonly compared = new Int32Array(KEY_TERMS * POSTING_SCAN);
-  private readonly probabilities = new Float64Array(KEY_TERMS * POSTING_SCAN);
+  /** The articles one match met, the key-term weight each shares, their order by it (reused: at most KEY_TERMS · POSTING_SCAN). */
+  private readonly met = new Int32Array(KEY_TERMS * POSTING_SCAN);
+  private readonly sharedKeyWeight = new Float64Array(KEY_TERMS * POSTING_SCAN);
+  private readonly order = new Int32Array(KEY_TERMS * POSTING_SCAN);
+  /** The articles one match compared, and their probabilities. */
+  private readonly compared = new Int32Array(SCORED);
+  private readonly probabilities = new Float64Array(SCORED);
   /** Ingestion matches an article, then adds it: its fingerprint is read once for both. */
   private lastRead: { fp: string; signature: Signature | null } = { fp: '', signature: null };
 
@@ -120,24 +126,43 @@ export class StoryIndex implements StoryGrouping {
     const indexed: Signature = { hashes: this.hashes, weights: this.weights, flags: this.flags };
     const totals = sideTotals(s);
     const other: SideTotals = { norm: 0, title: 0, numbers: 0, titleNumbers: 0 };
-    let compared = 0;
+    let metCount = 0;
     for (const term of keyTerms(s)) {
+      const weight = s.weights[term]! * (s.flags[term]! & IN_TITLE ? 2 : 1);
       let posting = this.table[this.slotOf(s.hashes[term]!)]!;
       for (let n = 0; posting !== NONE && n < POSTING_SCAN; n++, posting = this.older[posting]!) {
         const k = Math.floor(posting / KEY_TERMS);
-        if (this.seenBy[k] === query) continue;
+        if (this.seenBy[k] === query) {
+          if (this.metAt[k]! >= 0) this.sharedKeyWeight[this.metAt[k]!]! += weight;
+          continue;
+        }
         this.seenBy[k] = query;
+        this.metAt[k] = -1;
         const gap = when === NONE || this.minutes[k] === NONE ? 0 : (when - this.minutes[k]!) * MINUTE;
-        const penalty = gapPenalty(gap);
-        if (penalty === Number.NEGATIVE_INFINITY) continue;
-        other.norm = this.norms[k]!;
-        other.title = this.titles[k]!;
-        other.numbers = this.numbers[2 * k]!;
-        other.titleNumbers = this.numbers[2 * k + 1]!;
-        const logit = pairLogit(s, indexed, this.model, this.start[k], this.start[k + 1], totals, other);
-        this.compared[compared] = k;
-        this.probabilities[compared++] = sameStoryProbability(logit + penalty, this.count, this.model);
+        if (gapPenalty(gap) === Number.NEGATIVE_INFINITY) continue;
+        this.metAt[k] = metCount;
+        this.met[metCount] = k;
+        this.sharedKeyWeight[metCount++] = weight;
       }
+    }
+    for (let c = 0; c < metCount; c++) this.order[c] = c;
+    const chosen = this.order.subarray(0, metCount);
+    if (metCount > SCORED) {
+      // The heaviest first, in the order the full sort gave (which story wins a tie depends on it).
+      keepHeaviest(chosen, metCount, this.sharedKeyWeight, SCORED);
+      chosen.subarray(0, SCORED).sort((x, y) => this.sharedKeyWeight[y]! - this.sharedKeyWeight[x]! || x - y);
+    }
+    const compared = Math.min(SCORED, metCount);
+    for (let c = 0; c < compared; c++) {
+      const k = this.met[chosen[c]!]!;
+      const gap = when === NONE || this.minutes[k] === NONE ? 0 : (when - this.minutes[k]!) * MINUTE;
+      other.norm = this.norms[k]!;
+      other.title = this.titles[k]!;
+      other.numbers = this.numbers[2 * k]!;
+      other.titleNumbers = this.numbers[2 * k + 1]!;
+      const logit = pairLogit(s, indexed, this.model, this.start[k], this.start[k + 1], totals, other);
+      this.compared[c] = k;
+      this.probabilities[c] = sameStoryProbability(logit + gapPenalty(gap), this.count, this.model);
     }
     // A story's link is at most its best pair's probability: only stories with a pair at the bar can be joined,
     // so only theirs are gathered (most candidates share a common word and nothing else).
@@ -186,6 +211,7 @@ export class StoryIndex implements StoryGrouping {
       this.titles = grown(this.titles, new Float32Array(size));
       this.numbers = grown(this.numbers, new Uint8Array(2 * size));
       this.seenBy = grown(this.seenBy, new Int32Array(size));
+      this.metAt = grown(this.metAt, new Int32Array(size));
       this.start = grown(this.start, new Int32Array(size + 1));
       this.older = grown(this.older, new Int32Array(size * KEY_TERMS));
       this.postingTerm = grown(this.postingTerm, new Uint32Array(size * KEY_TERMS));

@@ -1,6 +1,7 @@
 import type { Budget } from '../model.js';
 import { splitWithBoilerplate, wordsIn, type ArticleSentence } from '../text/layout.js';
 import type { Span } from '../text/spans.js';
+import { joinBrokenLines } from '../text/wraps.js';
 import { contentStems, contentTerms, scanWords, type ScannedWords } from '../text/tokens.js';
 import { pageRank } from './centrality.js';
 import { budgetScores, sentenceFeatures } from './features.js';
@@ -57,8 +58,10 @@ function frequencyScores(bags: readonly (readonly number[])[], terms: number): n
   });
 }
 
-export function analyzeArticle(text: string, title: string | null): AnalyzedArticle {
+export function analyzeArticle(pasted: string, title: string | null): AnalyzedArticle {
   const { idfPower, stems } = VECTOR_SETTINGS;
+  // Sentences, quotes and headlines are all read from the text with its broken lines joined.
+  const text = joinBrokenLines(pasted);
   const { sentences, paragraphs } = splitWithBoilerplate(text);
   // Each sentence's words are found once, for the language and for the sentence's terms.
   const scans = sentences.map((s) => scanWords(s.text));

@@ -94,5 +94,16 @@ export function isCaption(sentence: string): boolean {
   if (pasted && PICTURE_WORDS.test(text)) return true;
   const label = CAPTION_LABEL.exec(text);
   if (!label || LABEL_SPEECH.test(label[0])) return false;
-  return pasted || PICTURE_WORDS.test(text);
+  // A speaker's label (`CLINTON: Absolutely not.`, `Trump: "Great job!"`) opens a line of speech, not a caption.
+  const speech = /^[\p{Lu}\s.'’-]+:/u.test(text) || /:\s*['‘"“]/u.test(label[0]);
+  return pasted || PICTURE_WORDS.test(text) || (!speech && verbless(text.slice(text.indexOf(':') + 1)));
+}
+
+/** Words that make a clause of what follows a label: auxiliaries, speech, a past tense. */
+const FINITE = /^(?:is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must|do|does|did|says|said|told|gets|got|\p{Ll}+ed)$/u;
+
+/** "Retread: David Cameron with Samantha yesterday." — who is in the picture, with no verb: a caption. */
+function verbless(rest: string): boolean {
+  const words = rest.trim().replace(/[.!?]+$/u, '').split(/\s+/u);
+  return words.length >= 2 && words.length <= 12 && !words.some((w) => FINITE.test(w.replace(/[^\p{L}]/gu, '')));
 }

@@ -111,10 +111,16 @@ export function findCues(text: string): CueMatch[] {
     const start = match.index;
     const end = start + match[0].length;
     if (letterBefore(text, start) || letterAt(text, end)) continue;
+    // "RED STATES OUTNUMBER BLUE": a word set in capitals is a heading's, not a speech verb.
+    if (end - start > 1 && isCapital(text.charCodeAt(start)) && isCapital(text.charCodeAt(start + 1))) continue;
     const candidates = BY_FIRST_WORD.get(match[0].toLowerCase());
     if (candidates) matchCue(text, start, end, candidates, found);
   }
   return found;
+}
+
+function isCapital(code: number): boolean {
+  return code >= 65 && code <= 90;
 }
 
 /** The longest cue that starts with the word at [start, wordEnd), if the words after it complete one. */

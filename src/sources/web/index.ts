@@ -15,6 +15,14 @@ import { commonFeedUrls, feedLinks } from '../page/discover';
  */
 const pageReader = () => import('../page/extract');
 
+/**
+ * Reads a page's article from its markup: CPU work that the service runs in a worker thread (so a huge page
+ * never holds the event loop), in line by default. It may reject when the page runs over the reader's limits.
+ */
+export type ReadPage = (html: string, url: string) => Promise<Result<RawItem | null>>;
+
+const readPageInline: ReadPage = async (html, url) => (await pageReader()).extractArticle(html, url);
+
 export interface WebSource extends Source {
   expand(item: RawItem, feedLocation: string): Promise<RawItem>;
   close(): Promise<void>;
@@ -68,7 +76,11 @@ const NOTE_MESSAGES: Record<FeedNote['kind'], string> = {
 /** Feeds noted so far, so each kind of note is logged once per feed while the process runs. */
 const MAX_NOTED = 10_000;
 
-export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
+export function createWebSource(fetcher: Fetcher, log?: Logger, readPage: ReadPage = readPageInline): WebSource {
+  /** A page over the reader's limits is a value like any unreadable page, not a thrown error. */
+  const extract = (html: string, url: string): Promise<Result<RawItem | null>> =>
+    readPage(html, url).catch((err: Error) => fail('source/unreadable', `I could not read the page at ${url}: ${err.message}.`));
+
   const noted = new Set<string>();
   function note(location: string, notes: FeedNote[]): void {
     for (const n of notes) {
@@ -116,26 +128,26 @@ export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
     if (/^\s*[[{]/.test(text) || /\bjson\b/i.test(fetched.contentType ?? ''))
       return fail('feed/unparseable', `${location} is JSON but not a JSON Feed (it has no "version": "https://jsonfeed.org/version/1.1").`);
 
-    const { extractArticle, isArticlePage } = await pageReader();
+    const { isArticlePage } = await pageReader();
     let article: Result<SourceRead> | null | undefined;
     // Read once, when first needed: a front page whose feed is found never pays for the DOM.
-    const page = (): Result<SourceRead> | null => {
+    const page = async (): Promise<Result<SourceRead> | null> => {
       if (article !== undefined) return article;
-      const item = extractArticle(text, baseOf(fetched));
+      const item = await extract(text, baseOf(fetched));
       article = !item.ok ? item : item.value ? ok({ ...readOf(fetched), title: item.value.title ?? null, items: [item.value], page: true }) : null;
       return article;
     };
-    if (isArticlePage(text)) return page() ?? fail('feed/not-found', `I found no article text at ${location}.`);
+    if (isArticlePage(text)) return (await page()) ?? fail('feed/not-found', `I found no article text at ${location}.`);
 
     const atRoot = new URL(fetched.url).pathname.replace(/\/+$/, '') === '';
     if (!atRoot) {
-      const found = page();
+      const found = await page();
       if (found && (!found.ok || (found.value.items[0] && !found.value.items[0].excerptOnly))) return found;
     }
     const announced = feedLinks(text, fetched.url);
     const discovered = await firstFeed(atRoot ? [...announced, ...commonFeedUrls(fetched.url)] : announced);
     if (discovered) return discovered;
-    return page() ?? fail('feed/not-found', `I found no feed and no article at ${location}. Give me the feed's own address (it often ends in /feed or /rss.xml).`);
+    return (await page()) ?? fail('feed/not-found', `I found no feed and no article at ${location}. Give me the feed's own address (it often ends in /feed or /rss.xml).`);
   }
 
   async function expand(item: RawItem, feedLocation: string): Promise<RawItem> {
@@ -145,8 +157,7 @@ export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
     if (!got.ok || got.value.notModified) return item;
     const text = decodeBody(got.value.body, got.value.contentType);
     if (looksLikeFeed(text, got.value.contentType)) return item;
-    const { extractArticle } = await pageReader();
-    const read = extractArticle(text, baseOf(got.value));
+    const read = await extract(text, baseOf(got.value));
     const page = read.ok ? read.value : null;
     // The feed's title, link and id stay: they are what identifies the item. The text is the page's, and so is
     // the date when the feed gave none.
@@ -158,6 +169,6 @@ export function createWebSource(fetcher: Fetcher, log?: Logger): WebSource {
 }
 
 /** A web source with its own fetcher. */
-export function createWebSourceWith(options: Partial<FetcherOptions>, log?: Logger): WebSource {
-  return createWebSource(createFetcher(options), log);
+export function createWebSourceWith(options: Partial<FetcherOptions>, log?: Logger, readPage?: ReadPage): WebSource {
+  return createWebSource(createFetcher(options), log, readPage);
 }

@@ -133,4 +133,19 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Attempts at a piece of work (an item's summary, a feed's read), counted before the work starts, so that a
+  // crash in the middle is counted too; work that failed or crashed too often is quarantined.
+  '0005_quarantine': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('work_attempts')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('feed_id', 'text')
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('last_error', 'text')
+        .addColumn('quarantined_at', 'text')
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 };

@@ -79,4 +79,5 @@ export interface Database {
   outbox: OutboxDbRow;
   heartbeats: { holder: string; beat_at: string };
   first_run: { step: string; done_at: string };
+  work_attempts: { key: string; feed_id: string | null; attempts: number; last_error: string | null; quarantined_at: string | null; updated_at: string };
 }

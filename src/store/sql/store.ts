@@ -153,6 +153,33 @@ export class SqlStore implements Store {
     return rows.map((r) => JSON.parse(r.target) as ChatTarget);
   }
 
+  async beginAttempt(key: string, feedId: string | null, now: string): Promise<{ prior: number; quarantined: boolean }> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('work_attempts').select(['attempts', 'quarantined_at']).where('key', '=', key).executeTakeFirst();
+      if (row?.quarantined_at) return { prior: row.attempts, quarantined: true };
+      await trx
+        .insertInto('work_attempts')
+        .values({ key, feed_id: feedId, attempts: 1, last_error: null, quarantined_at: null, updated_at: now })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ attempts: (eb) => eb('work_attempts.attempts', '+', 1), updated_at: now }))
+        .execute();
+      return { prior: row?.attempts ?? 0, quarantined: false };
+    });
+  }
+
+  async endAttempt(key: string): Promise<void> {
+    await this.db.deleteFrom('work_attempts').where('key', '=', key).execute();
+  }
+
+  async failAttempt(key: string, error: string, quarantine: boolean, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('work_attempts')
+      .set({ last_error: error.slice(0, 500), updated_at: now, ...(quarantine ? { quarantined_at: now } : {}) })
+      .where('key', '=', key)
+      .where('quarantined_at', 'is', null)
+      .executeTakeFirst();
+    return quarantine && Number(result.numUpdatedRows) > 0;
+  }
+
   async saveArticle(article: Article): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       // The next sequence number, taken under a lock held to commit: numbers become visible in order, so a

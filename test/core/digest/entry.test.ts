@@ -52,3 +52,25 @@ describe('key quote', () => {
     expect(quote?.speaker).toBe('Bob Day');
   });
 });
+
+describe('key quote, as a reader meets it', () => {
+  it('says a quotation given twice only once', () => {
+    const text = 'The name is not something I chose. It has a very personal meaning for me. … It has a very personal meaning for me';
+    expect(trimQuote(text, new Set(), 40)).toBe('The name is not something I chose. It has a very personal meaning for me.');
+  });
+
+  it('prefers a whole utterance to words woven into a sentence of narration', () => {
+    const quotes = [
+      { text: 'inside shipping containers full of bananas', speaker: 'Prosecutors', cue: 'said' },
+      { text: 'We knew the shipments were being watched from the start', speaker: 'Ralph Mata', cue: 'said' },
+    ];
+    expect(keyQuote(quotes, ['Police arrested an officer.'])?.speaker).toBe('Ralph Mata');
+    expect(keyQuote(quotes.slice(0, 1), ['Police arrested an officer.'])).toBeNull();
+  });
+});
+
+describe('entrySummary, print flattened into one paragraph', () => {
+  it('sets a pasted period back against its sentence', () => {
+    expect(entrySummary(['United boss Louis van Gaal admitted he had to substitute McNair against Southampton .'], '', 60)).toEqual(['United boss Louis van Gaal admitted he had to substitute McNair against Southampton.']);
+  });
+});

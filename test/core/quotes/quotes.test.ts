@@ -167,3 +167,91 @@ describe('extractQuotes', () => {
     expect(speaker("Others were angry. Mark Peaker, 47, a father-of-three, from Telford said: 'I could not believe what I was hearing on that train.'")).toBe('Mark Peaker');
   });
 });
+
+describe('extractQuotes, paragraphs run together', () => {
+  it('closes a single-quoted quote where the next one opens against it, and reads the two as parts of one', () => {
+    const text = "Chris Downes said: 'The atmosphere was a bit hostile at times, to be honest.'But I thought at the time he might get into trouble for it.'";
+    const quotes = extractQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.parts.map((p) => p.text)).toEqual(['The atmosphere was a bit hostile at times, to be honest.', 'But I thought at the time he might get into trouble for it.']);
+    expect(quotes[0]?.text).toContain(' … ');
+    expect(quotes[0]?.speaker).toBe('Chris Downes');
+  });
+});
+
+describe('extractQuotes, read as PolNeAR reads it', () => {
+  it('does not take a programme named at the end of an attribution for part of the quote', () => {
+    const text = '"It is certainly more of a consideration than it was," Cuban said in an interview airing Sunday on NBC\'s "Meet the Press." "You don\'t have to be the perfect candidate."';
+    const quotes = extractQuotes(text);
+    expect(quotes.flatMap((q) => q.parts.map((p) => p.text))).not.toContain('Meet the Press.');
+    expect(quotes[0]?.speaker).toBe('Cuban');
+  });
+
+  it('closes a quote on an opening mark typed against the word before it', () => {
+    const quotes = extractQuotes('“It\'s unusual,“ said Larry Noble, an attorney with the Campaign Legal Center. “It\'s a hard thing to do.”');
+    expect(quotes[0]?.parts.map((p) => p.text)).toEqual(["It's unusual", "It's a hard thing to do."]);
+    expect(quotes[0]?.speaker).toBe('Larry Noble');
+  });
+
+  it('finds the subject of an earlier clause when the clause before the cue names nobody', () => {
+    const quotes = extractQuotes('Boreing said the members will still meet for drinks and speakers, but said, “It’s time we change how we do it.”');
+    expect(quotes[0]?.speaker).toBe('Boreing');
+  });
+
+  it('keeps a source described but not named, without its relative clause', () => {
+    const quotes = extractQuotes('Although there is no such overlap, a White House official who spoke anonymously said Wednesday, "Certainly there are discussions between the two camps."');
+    expect(quotes[0]?.speaker).toBe('a White House official');
+  });
+});
+
+describe('extractQuotes, sources described or set apart', () => {
+  it('reads a speaker after a heading and a dash', () => {
+    const quotes = extractQuotes('RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s analysis finds that 20 states are solidly Republican.”');
+    expect(quotes[0]?.speaker).toMatch(/^Jeffrey M\.? Jones$/u);
+  });
+
+  it('keeps "one of those advisers" and a described source before an apposition', () => {
+    expect(extractQuotes('"There won\'t be a path for Bernie to succeed," said one of those advisers, who spoke on the condition of anonymity.')[0]?.speaker).toBe('one of those advisers');
+    expect(extractQuotes('A Warren adviser, who spoke on the condition of anonymity, said of the senator, "She takes the threat very seriously."')[0]?.speaker).toBe('A Warren adviser');
+  });
+});
+
+describe('extractQuotes, titles that are not quotations', () => {
+  it('leaves out a headline credited to its writer', () => {
+    const text = 'SHORT READS:\n\n—"An NYPD sketch artist gets a gallery show," by Hyperallergic\'s Carey Dunne: http://bit.ly/x.\n\n"We are ready," the mayor said.';
+    expect(extractQuotes(text).map((q) => q.text)).toEqual(['We are ready']);
+  });
+
+  it('leaves out the quote of a headline line (name, colon, quote) and keeps the story\'s', () => {
+    const text = "Reid: 'Never, ever, ever underestimate Trump.'\n\nHarry Reid has some advice for Democrats.\n\n\"Never, ever, ever underestimate Trump,\" Reid said on Tuesday.";
+    const quotes = extractQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.speaker).toBe('Harry Reid');
+  });
+
+  it('keeps the quote of a short lede that says who spoke', () => {
+    const text = 'Reid said: "We will win this."\n\nThe leader spoke in Nevada.\n\nHe took no questions.';
+    expect(extractQuotes(text).map((q) => q.text)).toEqual(['We will win this.']);
+  });
+});
+
+describe('extractQuotes, a quotation inside a quotation', () => {
+  it('keeps curly marks inside a straight-quoted span as part of it', () => {
+    const quotes = extractQuotes('Dr. Ward stated: "The Department of Justice isn’t about “Equal Justice Under Law” anymore. It’s about something else."');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.text).toBe('The Department of Justice isn’t about “Equal Justice Under Law” anymore. It’s about something else.');
+  });
+});
+
+describe('extractQuotes, print flattened into one paragraph', () => {
+  it('ends a quote left open where a pasted period ended its paragraph', () => {
+    const text = "‘We've had no phone calls. This is a great club. Pulis praised recent recruit Darren Fletcher as a role model for Berahino . ‘The question was whether he would like to play in a top four team,’ said Pulis.";
+    const texts = extractQuotes(text).flatMap((q) => q.parts.map((p) => p.text));
+    expect(texts.some((t) => t.includes('Pulis praised'))).toBe(false);
+  });
+
+  it('keeps an ellipsis of spaced periods inside the quote', () => {
+    const quotes = extractQuotes('Ban said: "There is no perfect agreement in this world. . . . The once unthinkable has become unstoppable."');
+    expect(quotes).toHaveLength(1);
+  });
+});

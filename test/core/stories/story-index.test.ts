@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import stories from '../../fixtures/stories.json';
 import { StoryIndex } from '../../../src/core/stories/story-index';
-import { decodeSignature } from '../../../src/core/stories/signature';
+import { decodeSignature, storyTerms } from '../../../src/core/stories/signature';
 import { keyTerms } from '../../../src/core/stories/key-terms';
 import { FEATURES, JOIN_LINK, gapPenalty, groupLink, pairFeatures, pairLogit, sameStoryProbability } from '../../../src/core/stories/similarity';
 
@@ -93,6 +93,24 @@ describe('StoryIndex', () => {
     });
     expect(joined).toBeGreaterThan(50);
     expect(index.size).toBe(300);
+  });
+
+  it('still finds a retelling when every other key term is shared by hundreds of articles', () => {
+    // Only the articles sharing the most key-term weight are compared in full: the one sharing the rare names
+    // must be among them, however many articles the common terms bring.
+    const common = Array.from({ length: 40 }, (_, i) => `c${(i * 7919).toString(36)}q`);
+    const filler = (i: number) => Array.from({ length: 20 }, (_, k) => common[(i * 7 + k * 3) % common.length]).join(' ');
+    const index = new StoryIndex();
+    const story = 'accord';
+    index.add({ storyId: story, fingerprint: index.fingerprint('Zorvath Quelline Brimstad accord', 'Zorvath and Quelline sign the Brimstad accord on river tolls.'), publishedAt: at(0) });
+    const fillers = ingest(index, Array.from({ length: 800 }, (_, i) => ({ title: filler(i + 1).split(' ').slice(0, 6).join(' '), text: filler(i + 1) })));
+    expect(fillers).not.toContain(story);
+    const retelling = index.fingerprint('Brimstad accord signed by Zorvath, Quelline', `Zorvath and Quelline agreed the Brimstad accord on Monday. ${common.slice(3, 9).join(' ')}`);
+    // Its common key terms alone bring far more articles than are compared in full.
+    const s = decodeSignature(retelling)!;
+    const commonTerms = new Set(storyTerms('', common.join(' ')).keys());
+    expect(keyTerms(s).filter((t) => commonTerms.has(s.hashes[t]!)).length).toBeGreaterThan(1);
+    expect(index.match(retelling, at(0))).toBe(story);
   });
 
   it('ignores empty, older-kind and malformed fingerprints', () => {

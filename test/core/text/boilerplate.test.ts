@@ -56,3 +56,18 @@ describe('furniture in a story run into one paragraph', () => {
     ]);
   });
 });
+
+describe('captions without a verb', () => {
+  it('takes a label and the people in a picture, with no verb, for a caption', async () => {
+    const { isCaption } = await import('../../../src/core/text/boilerplate.js');
+    expect(isCaption('Retread: David Cameron with Samantha yesterday.')).toBe(true);
+    expect(isCaption('Update: Police have arrested a man in Leeds.')).toBe(false);
+    expect(isCaption('Fighting words: In a tweet directed at the star, she wrote this.')).toBe(false);
+  });
+
+  it('leaves a speaker\'s line alone', async () => {
+    const { isCaption } = await import('../../../src/core/text/boilerplate.js');
+    expect(isCaption('CLINTON: Absolutely not.')).toBe(false);
+    expect(isCaption('Trump: "Great job, America!"')).toBe(false);
+  });
+});
