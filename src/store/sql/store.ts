@@ -40,6 +40,9 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
     db,
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // Migrations written side by side touch separate tables and columns: a database that already ran a later
+    // one (0005) still takes an earlier one added since (0003, 0004).
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
