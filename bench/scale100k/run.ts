@@ -12,9 +12,6 @@
 //   worker processes have), send --sends messages at once to the fake Bot API, which keeps Telegram's limits
 //   (30/s overall, 1/s per chat, 20/min per group) and answers 429 beyond them; the rate is the messages over
 //   the time from the first to the last arrival, against the 30/s cap. Then the same without the shared budget.
-// resume (bench/scale100k/resume.ts; --resume no skips it): 2,000 digests delivered by real processes, one
-//   SIGKILLed with sends in flight; seconds from the kill to the first of its rows sent by another (queue mode)
-//   or by the restarted single process.
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -32,7 +29,6 @@ import { openPostgresStore } from '../../src/store/postgres';
 import { fromSubscription } from '../../src/store/sql/rows';
 import type { SqlStore } from '../../src/store/sql/store';
 import { subscriptionRecord, articleRecord } from '../../test/fakes/records';
-import { type ResumeFigures, measureResume } from './resume';
 import { POSTGRES_URL, REDIS_URL } from '../../test/support/servers';
 
 const { values } = parseArgs({
@@ -42,7 +38,6 @@ const { values } = parseArgs({
     ticks: { type: 'string', default: '7' },
     build: { type: 'string', default: '2000' },
     sends: { type: 'string', default: '600' },
-    resume: { type: 'string', default: 'yes' },
   },
 });
 const SUBS = Number(values.subscriptions);
@@ -176,7 +171,6 @@ try {
   const sharedRun = await deliver(true);
   const unsharedRun = await deliver(false);
   sampleRss();
-  const resume: { queueMode: ResumeFigures; singleProcess: ResumeFigures } | null = values.resume === 'no' ? null : await measureResume();
 
   const result = {
     at: new Date().toISOString(),
@@ -192,7 +186,6 @@ try {
     build: { digests: built, msPer1000: (buildMs / Math.max(1, built)) * 1000 },
     delivery: { cap: 30, shared: sharedRun, unshared: unsharedRun, ofCap: sharedRun.perSecond / 30 },
     peakRssMb: peakRss / 2 ** 20,
-    resume,
   };
   const rows: [string, string][] = [
     ['subscriptions / feeds', `${SUBS} / ${FEEDS} (24 zones; seeded in ${seedSeconds.toFixed(0)} s)`],
@@ -202,12 +195,6 @@ try {
     ['delivery, 2 senders, shared budget', `${sharedRun.sent}/${SENDS} sent, ${sharedRun.perSecond.toFixed(1)}/s (${(result.delivery.ofCap * 100).toFixed(1)}% of 30/s), busiest second ${sharedRun.busiestSecond}, ${sharedRun.tooManyRequests} × 429`],
     ['delivery, 2 senders, no shared budget', `${unsharedRun.sent}/${SENDS} sent, ${unsharedRun.perSecond.toFixed(1)}/s, busiest second ${unsharedRun.busiestSecond}, ${unsharedRun.tooManyRequests} × 429`],
     ['peak RSS (this process)', `${result.peakRssMb.toFixed(0)} MB`],
-    ...(resume
-      ? ([
-          ['SIGKILL a worker (1 scheduler, 2 workers)', `resumed after ${resume.queueMode.resumeSeconds.toFixed(1)} s, all ${resume.queueMode.chats} sent after ${resume.queueMode.allSentSeconds.toFixed(1)} s, ${resume.queueMode.duplicates} duplicates`],
-          ['SIGKILL the single process, restart', `resumed after ${resume.singleProcess.resumeSeconds.toFixed(1)} s, all sent after ${resume.singleProcess.allSentSeconds.toFixed(1)} s, ${resume.singleProcess.duplicates} duplicates`],
-        ] as [string, string][])
-      : []),
     ['load average', loadavg().map((l) => l.toFixed(2)).join(' ')],
   ];
   for (const [k, v] of rows) console.log(`${k.padEnd(40)} ${v}`);

@@ -70,15 +70,14 @@ export interface Proc {
 }
 
 /** Starts `test/scale/entry.ts ROLE` as a real child process. */
-/** `redis: false` runs the single-process mode (no REDIS_URL). */
-export function spawnTidings(box: Sandbox, role: 'scheduler' | 'worker' | 'all', platformUrl: string, options: Omit<StartOptions, 'role' | 'sinks'>, mode: { redis?: boolean } = {}): Proc {
+export function spawnTidings(box: Sandbox, role: 'scheduler' | 'worker' | 'all', platformUrl: string, options: Omit<StartOptions, 'role' | 'sinks'>): Proc {
   const child = spawn(process.execPath, [join(root, 'bin/run-ts.js'), join(root, 'test/scale/entry.ts'), role], {
     cwd: box.work,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: box.work,
       DATABASE_URL: box.databaseUrl,
-      ...(mode.redis === false ? {} : { REDIS_URL }),
+      REDIS_URL,
       LOG_LEVEL: 'warn',
       FAKE_PLATFORM_URL: platformUrl,
       SCALE_OPTIONS: JSON.stringify({ queuePrefix: box.queuePrefix, ...options }),
