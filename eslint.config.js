@@ -35,8 +35,18 @@ const nodeAndSdks = [
   },
 ];
 
+// core/ has no clock and loads nothing at run time: the time comes in through the Clock port (or as an argument).
+const coreSyntax = {
+  'no-restricted-syntax': [
+    'error',
+    { selector: 'ImportExpression', message: 'core/ is pure: no import() (a module loaded at run time is I/O).' },
+    { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'core/ has no clock: take the time from the Clock port or an argument.' },
+    { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core/ has no clock: take the time from the Clock port or an argument.' },
+  ],
+};
+
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'data/**', 'bench/results/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'test-dist/**', 'data/**', 'bench/results/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -53,7 +63,17 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Only src/config/ reads process.env.' }],
     },
   },
-  { files: ['src/core/**/*.ts'], rules: forbid(rooms, nodeAndSdks) },
+  { files: ['src/core/**/*.ts'], rules: { ...forbid(rooms, nodeAndSdks), ...coreSyntax } },
+  {
+    // With the types: a promise nobody awaits or handles loses its error (and, in a handler, its order).
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   { files: ['src/app/**/*.ts'], rules: forbid(rooms.filter((r) => r !== 'app')) },
   { files: ['src/sources/**/*.ts'], rules: forbid(rooms.filter((r) => r !== 'sources')) },
   { files: ['src/store/**/*.ts'], rules: forbid(rooms.filter((r) => r !== 'store')) },

@@ -26,7 +26,9 @@ const USAGE = `usage: tidings <command>
   summarize --jsonl [--quotes all]               JSON Lines in on stdin, out on stdout (--quotes all: every direct quote)
   feeds list | add URL | remove URL              the operator's global sources
   feeds import FILE.opml | export                 OPML in (adds every feed) and out (to stdout)
-  register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)`;
+  register-commands [--guild ID]                 register the Discord slash commands (bulk overwrite)
+  quotes NAME [--since 7d] [--max N] [--json]    the latest quotes by one person in the stored articles
+  people [--since 7d] [--max N] [--json]         the people quoted most in that time`;
 
 function positiveInt(flag: string, value: string | undefined, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -51,7 +53,7 @@ function joinNegativeValues(args: string[], options: NonNullable<ParseArgsConfig
   return out;
 }
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+function parse<const O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   try {
     return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true } as const);
   } catch (err) {
@@ -62,8 +64,8 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 async function digestCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { source: { type: 'string', multiple: true }, max: { type: 'string' }, json: { type: 'boolean' } });
   const config = await configFromProcess();
-  const max = positiveInt('max', values.max as string | undefined, 50) ?? loadDefaults().digest.maxStories;
-  const sources = (values.source as string[] | undefined) ?? loadDefaults().sources;
+  const max = positiveInt('max', values.max, 50) ?? loadDefaults().digest.maxStories;
+  const sources = values.source ?? loadDefaults().sources;
   const [{ digestOf }, { createConfiguredSource }, { systemClock }, { digestDocument }] = await Promise.all([
     import('./runtime/oneshot'),
     import('./runtime/sources'),
@@ -88,8 +90,8 @@ async function summarizeCommand(args: string[]): Promise<number> {
   }
   if (values.sentences && values.words) throw usage('give --sentences or --words, not both');
   if (!positionals.length) throw usage('summarize needs at least one INPUT (a file, a URL, or - for stdin)');
-  const words = positiveInt('words', values.words as string | undefined, 2000);
-  const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences as string | undefined, 50) ?? 3 };
+  const words = positiveInt('words', values.words, 2000);
+  const budget: Budget = words ? { words } : { sentences: positiveInt('sentences', values.sentences, 50) ?? 3 };
   const config = await configFromProcess();
   const [{ summarizeInput, summaryJson, readTextStream }, { createConfiguredSource }, { summaryDocument }] = await Promise.all([
     import('./runtime/oneshot'),
@@ -167,10 +169,41 @@ async function feedsCommand(args: string[]): Promise<number> {
   }
 }
 
+/** --since: "7d", "24h", "90m", "2w" → milliseconds. */
+function since(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const m = /^(\d{1,5})([mhdw])$/.exec(value.trim());
+  const ms = m ? Number(m[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[m[2] as 'm' | 'h' | 'd' | 'w'] : null;
+  if (!ms) throw usage(`--since takes a number and a unit (m, h, d or w), not "${value}"`, 'for example --since 7d or --since 24h');
+  return ms;
+}
+
+async function peopleCommand(name: 'quotes' | 'people', args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { since: { type: 'string' }, max: { type: 'string' }, json: { type: 'boolean' } });
+  const query = positionals.join(' ').trim();
+  if (name === 'quotes' && !query) throw usage('quotes needs a NAME', 'for example: tidings quotes "Marco Rubio"');
+  if (name === 'people' && positionals.length) throw usage('people takes no NAME, only --since, --max and --json');
+  const sinceMs = since(values.since as string | undefined);
+  const max = positiveInt('max', values.max as string | undefined, 1000) ?? 20;
+  const config = await configFromProcess();
+  const [{ openStore }, { systemClock }, { printQuotes, printPeople }] = await Promise.all([import('./runtime/store'), import('./runtime/app'), import('./runtime/people-cli')]);
+  const store = await openStore(config.DATABASE_URL);
+  try {
+    const json = values.json === true;
+    return name === 'quotes'
+      ? await printQuotes(store, systemClock, query, { sinceMs, max, json }, process.stdout, process.stderr)
+      : await printPeople(store, systemClock, { sinceMs: sinceMs ?? 7 * 86_400_000, max, json }, process.stdout);
+  } finally {
+    await store.close();
+  }
+}
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
 async function startCommand(args: string[]): Promise<number> {
   const { values } = parse(args, { role: { type: 'string' } });
   const role = values.role ?? 'all';
-  if (!ROLES.includes(role as Role)) throw usage(`--role must be scheduler, worker or all, not "${role}"`);
+  if (!isRole(role)) throw usage(`--role must be scheduler, worker or all, not "${role}"`);
   const config = await configFromProcess();
   if (role !== 'all' && !config.REDIS_URL) throw usage(`--role ${role} needs REDIS_URL (queue mode); without it one process does all the work`);
   const { runStart } = await import('./runtime/start');
@@ -185,7 +218,7 @@ async function startCommand(args: string[]): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    started = await runStart(config, { role: role as Role, signal: stopRequest.signal });
+    started = await runStart(config, { role, signal: stopRequest.signal });
   } catch (err) {
     if (stopRequest.signal.aborted) return 0;
     throw err;
@@ -203,7 +236,7 @@ async function registerCommandsCommand(args: string[]): Promise<number> {
   if (positionals.length) throw usage(`register-commands takes no arguments, only --guild ID`);
   const config = await configFromProcess();
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) throw configError('DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set to register commands');
-  const guild = (values.guild as string | undefined) ?? config.DISCORD_GUILD_ID ?? null;
+  const guild = values.guild ?? config.DISCORD_GUILD_ID ?? null;
   if (guild !== null && !/^\d{5,25}$/.test(guild)) throw usage(`--guild must be a numeric guild id, not "${guild}"`);
   const { registerDiscordCommands } = await import('./runtime/discord');
   const names = await registerDiscordCommands(config, guild);
@@ -217,6 +250,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   summarize: summarizeCommand,
   feeds: feedsCommand,
   'register-commands': registerCommandsCommand,
+  quotes: (args) => peopleCommand('quotes', args),
+  people: (args) => peopleCommand('people', args),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,10 +1,11 @@
 // Building digests: scheduled ones go through the outbox with the "covered up to" mark in one transaction;
 // on-demand ones use the same builder and leave the schedule's window alone.
 import { randomUUID } from 'node:crypto';
-import type { ChatTarget, Digest, OutboxRow, Subscription } from '../core/model';
+import type { ChatTarget, Digest, OutboxRow, OutboxStatus, Subscription } from '../core/model';
 import type { Clock, DueCursor, Logger, Store } from '../core/ports';
 import { buildDigest } from '../core/digest/build';
 import { DEFAULT_GRACE_MS, dueAfter, dueDigest } from '../core/schedule/due';
+import { saidSince } from './follows';
 
 export interface DigestDeps {
   store: Store;
@@ -20,6 +21,12 @@ export interface DigestDeps {
 const DUE_PAGE = 500;
 
 const DAY_MS = 86_400_000;
+
+/**
+ * Quote alerts (./follows.ts) still cover quotes by the time they were stored, so they end this long before
+ * now; digests cover articles by sequence number and need no margin.
+ */
+export const DEFAULT_SETTLE_MS = 2 * 60_000;
 
 /** Global feeds plus the chat's own. */
 export async function feedIdsFor(store: Store, target: ChatTarget): Promise<string[]> {
@@ -110,24 +117,14 @@ async function buildOne(deps: DigestDeps, sub: Subscription, shared: SharedBuild
   return enqueue(deps, sub, due.periodKey, await digest, nowIso, uptoSeq);
 }
 
-async function enqueue(deps: DigestDeps, sub: Subscription, periodKey: string, digest: Digest, nowIso: string, uptoSeq: number): Promise<boolean> {
+async function enqueue(deps: DigestDeps, sub: Subscription, periodKey: string, built: Digest, nowIso: string, uptoSeq: number): Promise<boolean> {
+  // What the people this chat follows said in the window: the chat's own, so never shared.
+  const said = await saidSince(deps.store, sub, sub.coveredUntil ?? built.since, nowIso);
+  const digest = said.length ? { ...built, said } : built;
   // Nothing to say and the chat asked for silence: the period is still recorded (as skipped), so the
   // window moves on and the next digest does not repeat it.
-  const silent = !digest.entries.length && !sub.sendEmpty;
-  const row: OutboxRow = {
-    id: randomUUID(),
-    subscriptionId: sub.id,
-    periodKey,
-    target: sub.target,
-    digest,
-    status: silent ? 'skipped' : 'pending',
-    attempts: 0,
-    availableAt: nowIso,
-    messageIds: [],
-    lastError: null,
-    createdAt: nowIso,
-    sentAt: null,
-  };
+  const silent = !digest.entries.length && !said.length && !sub.sendEmpty;
+  const row = outboxRow(sub, periodKey, digest, nowIso, silent ? 'skipped' : 'pending');
   const fresh = await deps.store.enqueueDigest(row, nowIso, uptoSeq);
   if (fresh) deps.log.info({ subscription: sub.id, period: periodKey, stories: digest.entries.length, silent }, 'digest built');
   return fresh && !silent;
@@ -147,4 +144,22 @@ export async function onDemandDigest(deps: DigestDeps, sub: Subscription): Promi
   const digest = await digestFor(deps, sub, new Date(now.getTime() - DAY_MS).toISOString(), nowIso, nowIso);
   if (digest.entries.length) return digest;
   return digestFor(deps, sub, new Date(now.getTime() - ON_DEMAND_FALLBACK_MS).toISOString(), nowIso, nowIso);
+}
+
+/** A new outbox row for one period of a subscription: sent by the delivery job, exactly once per period key. */
+export function outboxRow(sub: Subscription, periodKey: string, digest: Digest, nowIso: string, status: OutboxStatus = 'pending'): OutboxRow {
+  return {
+    id: randomUUID(),
+    subscriptionId: sub.id,
+    periodKey,
+    target: sub.target,
+    digest,
+    status,
+    attempts: 0,
+    availableAt: nowIso,
+    messageIds: [],
+    lastError: null,
+    createdAt: nowIso,
+    sentAt: null,
+  };
 }

@@ -6,6 +6,7 @@ import { articleText, inlineTextWork } from './text-work';
 import { type AttemptDeps, attemptItem } from './quarantine';
 import { itemIdentity } from '../core/stories/identity';
 import { StoryIndex, type StoryGrouping } from '../core/stories/story-index';
+import { storeArticleQuotes } from './people';
 
 export interface IngestDeps {
   store: Store;
@@ -86,6 +87,15 @@ export async function withPageText(source: Source, item: RawItem, feedUrl: strin
   if (!item.excerptOnly || !item.url || !source.expand || pages.left <= 0) return item;
   pages.left--;
   return source.expand(item, feedUrl);
+}
+
+/** The article's quotes and speakers; the article stays stored (and in digests) if this fails. */
+async function storeQuotes(deps: IngestDeps, article: Article): Promise<void> {
+  try {
+    await storeArticleQuotes(deps.store, article);
+  } catch (err) {
+    deps.log.error({ err, article: article.id }, 'storing the quotes of an article failed');
+  }
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -205,7 +215,10 @@ export async function ingestFeed(deps: IngestDeps, feed: Feed, options: IngestOp
   let newCount = 0;
   const articleIds = await summarizeItems(deps.source, feed, r.items, { name, now: nowIso, stories: index, known, log: deps.log, attempts: deps, ...(deps.work ? { work: deps.work } : {}) }, async (article) => {
     const stored = await deps.store.saveArticle(article);
-    if (stored) newCount++;
+    if (stored) {
+      newCount++;
+      await storeQuotes(deps, article);
+    }
     return stored;
   });
   deps.log.debug({ feed: feed.url, items: r.items.length, new: newCount }, 'feed ingested');

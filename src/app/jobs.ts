@@ -9,6 +9,7 @@ import type { Queue } from '../core/ports';
 import { hash64 } from '../core/stories/hash';
 import { type DigestDeps, buildDueDigests } from './digests';
 import { type DeliverDeps, drainOutbox } from './deliver';
+import { buildQuoteAlerts } from './follows';
 import { type PollDeps, pollFeed, reusedStoryIndex, takeDueFeeds } from './poll';
 
 /** A process's part: the scheduler ticks, the worker polls, builds and delivers, `all` does both. */
@@ -105,6 +106,8 @@ export async function runJobs(queue: Queue, deps: JobDeps, o: JobOptions): Promi
         if (!page.next) break;
       }
       for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
+      // Quote alerts are few, and each is claimed by moving its follow's mark: the tick builds them itself.
+      if (await buildQuoteAlerts(digests)) await kickDeliveries();
     });
     await ensureSchedules(queue, o);
     await queue.add('tick', {}, 'tick:start'); // do not wait a whole interval after a start

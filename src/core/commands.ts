@@ -41,6 +41,12 @@ export interface CommandReply {
   ephemeral?: boolean;
 }
 
+/** A value offered while an option is typed. */
+export interface Choice {
+  name: string;
+  value: string;
+}
+
 /** Typed options by name; a channel option holds the channel id. */
 export type CommandOptions = Readonly<Record<string, string | undefined>>;
 
@@ -49,7 +55,7 @@ export interface CommandHandler {
   /** Whether this person may run this command with these arguments (so a platform defers only what will run). */
   permits?(request: CommandRequest): Promise<boolean>;
   /** Up to 25 values to offer while an option is typed (Discord's autocomplete); none for other options. */
-  choices?(option: string, typed: string): { name: string; value: string }[];
+  choices?(option: string, typed: string): Choice[] | Promise<Choice[]>;
 }
 
 export interface CommandSpec {
@@ -75,4 +81,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { name: 'feeds', usage: '[add URL | remove URL|N]', optionsUsage: 'list | add url: | remove feed:', description: 'List, add or remove this chat’s feeds', changesSettings: true },
   { name: 'topics', usage: 'word, word… | off', optionsUsage: '[words:]', description: 'Only stories about these words (or all stories)', changesSettings: true },
   { name: 'settings', usage: '', optionsUsage: '', description: 'This chat’s digest settings', changesSettings: false },
+  { name: 'follow', usage: 'NAME [now]', optionsUsage: 'name: [now:]', description: 'Put a person’s new quotes in the digest (now: also an alert at each)', changesSettings: true },
+  { name: 'unfollow', usage: 'NAME', optionsUsage: 'name:', description: 'Stop following a person', changesSettings: true },
+  { name: 'following', usage: '', optionsUsage: '', description: 'The people this chat follows', changesSettings: false },
+  { name: 'quotes', usage: 'NAME', optionsUsage: 'name:', description: 'The latest quotes by a person across this chat’s feeds', changesSettings: false },
 ];

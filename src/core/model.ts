@@ -137,6 +137,10 @@ export interface Digest {
   until: string;
   generatedAt: string;
   entries: DigestEntry[];
+  /** New quotes by the people the chat follows ("Said since the last digest"), newest first. */
+  said?: SaidQuote[];
+  /** An alert: only `said`, sent as soon as the quotes arrived rather than on the digest's schedule. */
+  alert?: boolean;
 }
 
 /** `skipped`: the period was covered with nothing to say and the chat asked for silence (nothing is sent). */
@@ -158,4 +162,45 @@ export interface OutboxRow {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+}
+
+/** One outlet's article that carried a quote. */
+export interface QuoteSource {
+  articleId: string;
+  outlet: string;
+  url: string | null;
+  publishedAt: string;
+}
+
+/** A stored quote: one row per (person, words), with every article that carried it (duplicates folded). */
+export interface SaidQuote {
+  id: string;
+  personId: string;
+  /** The person's name as shown ("Marco Rubio"). */
+  person: string;
+  text: string;
+  /** When the first article carrying it was published. */
+  publishedAt: string;
+  /** When it first arrived here. */
+  seenAt: string;
+  sources: QuoteSource[];
+}
+
+/** A chat following a person: their quotes go into its digest, and with `alerts` also out at once. */
+export interface Follow {
+  target: ChatTarget;
+  personId: string;
+  person: string;
+  alerts: boolean;
+  /** Quotes that arrived up to this instant were alerted already (or predate the follow). */
+  alertedUntil: string;
+  createdAt: string;
+}
+
+/** A person and how often they were quoted in some window. */
+export interface QuotedPerson {
+  id: string;
+  name: string;
+  quotes: number;
+  lastQuoted: string;
 }

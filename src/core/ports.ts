@@ -1,7 +1,8 @@
 // The only doors out of the core. Everything with I/O implements one of these; app/ uses nothing else.
 import type { Document } from './document';
 import type { Result } from './errors';
-import type { Article, ChatTarget, Feed, OutboxRow, RawItem, Subscription, Summary } from './model';
+import type { Article, ChatTarget, Feed, Follow, OutboxRow, QuotedPerson, RawItem, SaidQuote, Subscription, Summary } from './model';
+import type { Person } from './people';
 import type { SummarizeOptions } from './summarize';
 
 export interface Clock {
@@ -136,7 +137,51 @@ export interface DuePage {
   next: DueCursor | null;
 }
 
-export interface Store {
+/** Where to look for quotes: the articles of these feeds, or (null) every stored article. */
+export type QuoteScope = readonly string[] | null;
+
+/** People, their quotes and who follows them. */
+export interface PeopleStore {
+  /** The people indexed under these surname keys (what the resolver needs for a batch of mentions). */
+  peopleWithKeys(keys: readonly string[]): Promise<Person[]>;
+  /** The people with this alias or name (folded as `fold` does), or with one of these surname keys. */
+  peopleNamed(alias: string, keys: readonly string[]): Promise<Person[]>;
+  getPeople(ids: readonly string[]): Promise<Person[]>;
+  /**
+   * People last quoted after `since`, most quoted first; with a prefix, only those with a name form or a
+   * surname key that starts with it (folded): what a misspelt name is matched against, and autocomplete.
+   */
+  suggestPeople(prefix: string, since: string, limit: number): Promise<Person[]>;
+  /**
+   * Stores the people an article's quotes resolved to and its quotes, in one transaction. A quote already
+   * stored (same person, same words) gains the article as one more source instead of a second row.
+   */
+  saveQuotes(article: Article, people: readonly Person[], quotes: readonly { personId: string; text: string; cue: string | null }[]): Promise<void>;
+  /** The latest quotes by a person in scope, newest first, each with all its sources in scope. */
+  quotesBy(personId: string, scope: QuoteScope, options: { since?: string; limit: number }): Promise<SaidQuote[]>;
+  /** Quotes by these people that first arrived in scope in (since, until], newest first. */
+  quotesArrived(personIds: readonly string[], scope: QuoteScope, since: string, until: string, limit: number): Promise<SaidQuote[]>;
+  /** The people quoted most in scope since this instant. */
+  mostQuoted(since: string, limit: number, scope?: QuoteScope): Promise<QuotedPerson[]>;
+
+  /** Starts following, or changes `alerts` of an existing follow (alerts turned on count from `now`). */
+  follow(target: ChatTarget, personId: string, alerts: boolean, now: string): Promise<Follow>;
+  /** False when the chat did not follow the person. */
+  unfollow(target: ChatTarget, personId: string): Promise<boolean>;
+  listFollows(target: ChatTarget): Promise<Follow[]>;
+  /** Every follow that asked for alerts. */
+  alertFollows(): Promise<Follow[]>;
+  /** How many quote alerts went to the chat since this instant (the hourly cap). */
+  alertsSince(target: ChatTarget, since: string): Promise<number>;
+  /**
+   * In one transaction: moves the follow's alert mark from `from` to `until` and inserts the alert's outbox
+   * row. False (and nothing changed) when the mark is no longer `from` (another process sent it) or the row's
+   * period exists.
+   */
+  enqueueAlert(follow: Follow, from: string, until: string, row: OutboxRow, quotes: number): Promise<boolean>;
+}
+
+export interface Store extends PeopleStore {
   close(): Promise<void>;
 
   // Feeds: one row per location; global feeds reach every chat, the rest reach the chats that added them.

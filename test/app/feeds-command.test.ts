@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommandHandler } from '../../src/app/commands';
 import { toPlainText } from '../../src/core/document';
 import type { ChatTarget } from '../../src/core/model';
-import type { Logger, Store } from '../../src/core/ports';
+import type { Store } from '../../src/core/ports';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { createWebSourceWith, type WebSource } from '../../src/sources/web';
 import { FIXTURES, type FeedServer, startFeedServer } from '../fakes/feed-server';
+import { MemoryLogger } from '../fakes/logger';
 
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const silent = new MemoryLogger();
 const chat: ChatTarget = { platform: 'test', chatId: '7' };
 const clock = { now: () => new Date('2025-06-05T12:00:00Z') };
 let server: FeedServer;

@@ -8,13 +8,14 @@ import { ingestFeed } from '../../src/app/ingest';
 import { type Result, fail, ok } from '../../src/core/errors';
 import type { Document } from '../../src/core/document';
 import type { ChatTarget } from '../../src/core/model';
-import type { Logger, Sink, Source, SourceRead, Store } from '../../src/core/ports';
+import type { Sink, Source, SourceRead, Store } from '../../src/core/ports';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { createWebSourceWith } from '../../src/sources/web';
 import { FIXTURES, type FeedServer, startFeedServer } from '../fakes/feed-server';
+import { MemoryLogger } from '../fakes/logger';
 
 const policy: PollPolicy = { intervalMs: 15 * 60_000, floorMs: 5 * 60_000, maxFailures: 3 };
-const silent: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const silent = new MemoryLogger();
 const chat: ChatTarget = { platform: 'test', chatId: '42' };
 const T0 = Date.parse('2025-06-03T09:00:00Z');
 

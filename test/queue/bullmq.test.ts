@@ -2,12 +2,12 @@
 // when they keep failing, and close() lets a running job finish.
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
-import type { Logger } from '../../src/core/ports';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openBullQueue } from '../../src/queue/bullmq';
 import { REDIS_URL } from '../support/servers';
+import { MemoryLogger } from '../fakes/logger';
 
-const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+const quiet = new MemoryLogger();
 const prefixes: string[] = [];
 const fresh = (options = {}) => {
   const prefix = `tidings-test-${randomUUID()}`;
@@ -23,9 +23,9 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-const waitFor = async (check: () => boolean | Promise<boolean>) => {
-  for (let i = 0; i < 400 && !(await check()); i++) await new Promise((r) => setTimeout(r, 25));
-};
+/** Until `check` holds; fails the test when it does not within 10 s. */
+const waitFor = (check: () => boolean | Promise<boolean>) =>
+  vi.waitFor(async () => expect(await check()).toBe(true), { timeout: 10_000, interval: 25 });
 
 describe('BullMQ queue', () => {
   it('adds a keyed job once while it waits, and runs it', async () => {
@@ -64,16 +64,24 @@ describe('BullMQ queue', () => {
 
   it('lets a running job finish on close', async () => {
     const queue = fresh();
-    let started = false;
     let finished = false;
-    queue.process('build', 1, async () => {
-      started = true;
-      await new Promise((r) => setTimeout(r, 300));
-      finished = true;
+    let release!: () => void;
+    const started = new Promise<void>((resolveStarted) => {
+      queue.process('build', 1, async () => {
+        resolveStarted();
+        await new Promise<void>((r) => (release = r));
+        finished = true;
+      });
     });
     await queue.add('build', {});
-    await waitFor(() => started);
-    await queue.close();
+    await started;
+    let closed = false;
+    const closing = queue.close().then(() => (closed = true));
+    // close() waits for the job: it has not returned while the job still runs.
+    await new Promise((r) => setImmediate(r));
+    expect(closed).toBe(false);
+    release();
+    await closing;
     expect(finished).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 // In queue mode a worker only sends: the scheduler process holds Discord's one gateway connection and Telegram's
 // one update stream, and a worker that opened its own would double-handle every command.
 import { randomUUID } from 'node:crypto';
-import { afterEach, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/runtime/logger';
 import { type Started, runStart } from '../../src/runtime/start';
@@ -12,6 +13,13 @@ import { REDIS_URL } from '../support/servers';
 const TOKEN = '123456789:AAHworkerRoleToken_0123456789abcdef';
 const DISCORD_TOKEN = 'discord-worker-role-token-0123456789';
 const started: Started[] = [];
+const prefix = `roles-${randomUUID()}`;
+afterAll(async () => {
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${prefix}:*`);
+  if (keys.length) await redis.del(...keys);
+  redis.disconnect();
+});
 const fakes: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const s of started.splice(0)) await s.stop();
@@ -32,7 +40,7 @@ it('a worker sends on Telegram and Discord without polling, setting a webhook or
     DISCORD_API_ROOT: discord.apiRoot,
     LOG_LEVEL: 'silent',
   });
-  const worker = await runStart(config, { role: 'worker', log: createLogger('silent', []), queuePrefix: `roles-${randomUUID()}` });
+  const worker = await runStart(config, { role: 'worker', log: createLogger('silent', []), queuePrefix: prefix });
   started.push(worker);
   expect([...worker.tidings.sinks.keys()].sort()).toEqual(['discord', 'telegram']);
   expect(telegram.calls.map((c) => c.method)).toEqual([]);

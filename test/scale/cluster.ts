@@ -14,6 +14,7 @@ import type { Store } from '../../src/core/ports';
 import type { StartOptions } from '../../src/runtime/start';
 import { openPostgresStore } from '../../src/store/postgres';
 import { FAKE_PLATFORM } from '../fakes/http-sink';
+import { compiledEntry } from '../support/compiled';
 import { POSTGRES_URL, REDIS_URL } from '../support/servers';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -70,8 +71,13 @@ export interface Proc {
 }
 
 /** Starts `test/scale/entry.ts ROLE` as a real child process. */
-export function spawnTidings(box: Sandbox, role: 'scheduler' | 'worker' | 'all', platformUrl: string, options: Omit<StartOptions, 'role' | 'sinks'>): Proc {
-  const child = spawn(process.execPath, [join(root, 'bin/run-ts.js'), join(root, 'test/scale/entry.ts'), role], {
+/**
+ * Starts one tidings process. The test suite runs the entry its global setup compiled (`compiled`); the benchmark,
+ * which has no such setup, runs the source through tsx.
+ */
+export function spawnTidings(box: Sandbox, role: 'scheduler' | 'worker' | 'all', platformUrl: string, options: Omit<StartOptions, 'role' | 'sinks'>, runner: 'compiled' | 'tsx' = 'tsx'): Proc {
+  const entry = runner === 'compiled' ? [compiledEntry('scale/entry')] : [join(root, 'bin/run-ts.js'), join(root, 'test/scale/entry.ts')];
+  const child = spawn(process.execPath, [...entry, role], {
     cwd: box.work,
     env: {
       PATH: process.env.PATH ?? '',

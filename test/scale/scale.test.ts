@@ -39,9 +39,9 @@ describe('queue mode on PostgreSQL + Redis', () => {
       queueLockMs: 3_000,
       queued: { tickMs: 2_000, deliverEveryMs: 1_000, leaseMs: 10_000, batch: 10, drainSlots: 8, deliverConcurrency: 4 },
     };
-    const scheduler = spawnTidings(box, 'scheduler', platform.url, options);
-    const victim = spawnTidings(box, 'worker', platform.url, options);
-    const survivor = spawnTidings(box, 'worker', platform.url, options);
+    const scheduler = spawnTidings(box, 'scheduler', platform.url, options, 'compiled');
+    const victim = spawnTidings(box, 'worker', platform.url, options, 'compiled');
+    const survivor = spawnTidings(box, 'worker', platform.url, options, 'compiled');
     procs.push(scheduler, victim, survivor);
     await Promise.all(procs.map((p) => p.ready));
 

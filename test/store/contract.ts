@@ -6,6 +6,7 @@ import { articleRecord, outboxRecord, subscriptionRecord } from '../fakes/record
 import type { Store } from '../../src/core/ports';
 import { scheduleContract } from './contract-schedule';
 import { dueContract } from './contract-due';
+import { peopleContract } from './contract-people';
 
 const chat = (id: string, threadId: string | null = null): ChatTarget => ({ platform: 'telegram', chatId: id, threadId });
 const T0 = '2025-08-14T08:00:00.000Z';
@@ -29,6 +30,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     scheduleContract(() => store);
     dueContract(() => store);
+    peopleContract(() => store);
 
     describe('work attempts', () => {
       it('counts attempts before the work, forgets them on success, and quarantines once', async () => {

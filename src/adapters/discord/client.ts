@@ -51,7 +51,7 @@ export function restClient(apiRoot: string, token: string): REST {
 function viewOf(i: ChatInputCommandInteraction): InteractionView {
   const options: Record<string, string | undefined> = {};
   const flat = i.options.data.flatMap((o) => (o.options ? o.options : [o]));
-  for (const o of flat) if (typeof o.value === 'string') options[o.name] = o.value;
+  for (const o of flat) if (typeof o.value === 'string' || typeof o.value === 'boolean') options[o.name] = String(o.value);
   return {
     commandName: i.commandName,
     subcommand: i.options.getSubcommand(false),
@@ -119,7 +119,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
 
   async function onAutocomplete(i: AutocompleteInteraction): Promise<void> {
     const focused = i.options.getFocused(true);
-    await i.respond(options.commands.choices?.(focused.name, String(focused.value)) ?? []);
+    await i.respond((await options.commands.choices?.(focused.name, String(focused.value))) ?? []);
   }
 
   client.on(Events.InteractionCreate, (i: Interaction) => {

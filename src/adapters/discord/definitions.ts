@@ -7,6 +7,7 @@ import {
   PermissionFlagsBits,
   type RESTPutAPIApplicationCommandsJSONBody,
   SlashCommandBuilder,
+  type SlashCommandStringOption,
 } from 'discord.js';
 import { COMMANDS } from '../../core/commands';
 
@@ -58,6 +59,13 @@ export function commandDefinitions(): RESTPutAPIApplicationCommandsJSONBody {
     o.setName('words').setDescription('Words or phrases separated by commas, e.g. energy, elections — or off').setMaxLength(1000),
   );
   const settings = command('settings', 'This channel’s digest settings');
+  const person = (o: SlashCommandStringOption, what: string) => o.setName('name').setDescription(what).setRequired(true).setAutocomplete(true).setMaxLength(100);
+  const follow = command('follow', 'Put a person’s new quotes in this channel’s digest')
+    .addStringOption((o) => person(o, 'Who, e.g. Marco Rubio (suggestions: people quoted in the last 30 days)'))
+    .addBooleanOption((o) => o.setName('now').setDescription('Also post each new quote here as it appears (a few an hour at most)'));
+  const unfollow = command('unfollow', 'Stop following a person in this channel').addStringOption((o) => person(o, 'Who'));
+  const following = command('following', 'The people this channel follows');
+  const quotes = command('quotes', 'The latest quotes by a person across this channel’s feeds', { dm: true }).addStringOption((o) => person(o, 'Who, e.g. Marco Rubio'));
   const help = command('help', 'What Tidings does and every command', { dm: true });
-  return [digest, subscribe, unsubscribe, summarize, feeds, topics, settings, help].map((c) => c.toJSON());
+  return [digest, subscribe, unsubscribe, summarize, feeds, topics, settings, follow, unfollow, following, quotes, help].map((c) => c.toJSON());
 }

@@ -29,7 +29,7 @@ const ALLOWED_UPDATES = ['message', 'my_chat_member'] as const;
 const GONE_STATUSES = new Set(['left', 'kicked']);
 
 /** Commands that may name a channel first when sent in a private chat: `/subscribe @channel 08:00`. */
-const CHANNEL_COMMANDS = new Set(['subscribe', 'unsubscribe', 'time', 'timezone', 'topics', 'feeds', 'settings', 'digest']);
+const CHANNEL_COMMANDS = new Set(['subscribe', 'unsubscribe', 'time', 'timezone', 'topics', 'feeds', 'settings', 'digest', 'follow', 'unfollow', 'following']);
 const CHANNEL_REF = /^(@[A-Za-z][A-Za-z0-9_]{3,31}|-100\d{5,})(?=\s|$)\s*/;
 const ADMIN = new Set(['creator', 'administrator']);
 

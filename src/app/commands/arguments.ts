@@ -49,6 +49,13 @@ export const topicsArgs = (req: CommandRequest): string => (req.options ? typed(
 /** The link of /summarize ("" when none was given). */
 export const summarizeArgs = (req: CommandRequest): string => (req.options ? typed(req, 'url') : req.args.trim());
 
+/** The person of /follow, /unfollow and /quotes, and whether /follow asks for alerts ("NAME now", or now: true). */
+export function personArgs(req: CommandRequest): { name: string; now: boolean } {
+  if (req.options) return { name: typed(req, 'name'), now: typed(req, 'now') === 'true' };
+  const m = /^(.*?)(?:\s+(now))?$/iu.exec(req.args.trim());
+  return { name: m?.[1]?.trim() ?? '', now: req.name === 'follow' && m?.[2] !== undefined };
+}
+
 /** The one argument of /time and /timezone. */
 export const soleArg = (req: CommandRequest): string => req.args.trim();
 

@@ -16,6 +16,7 @@ import { addFeed, listFeeds, removeFeed } from '../feeds';
 import { summaryDocument } from './summary';
 import { feedsArgs, onlyLooks, soleArg, subscribeArgs, summarizeArgs, topicsArgs } from './arguments';
 import { helpDocument } from './help';
+import { peopleCommands, personChoices } from './people';
 
 export interface SubscriptionDefaults {
   time: string;
@@ -223,6 +224,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
     summarize: summarizeCommand,
     digest,
     settings,
+    ...peopleCommands({ store: deps.store, now, subscriptionOf }),
   };
 
   /** The one permission check: a command that changes settings, unless it only looks, needs an admin. */
@@ -243,5 +245,7 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
       return refuse('Something went wrong on my side; nothing was changed. Please try again in a minute.');
     }
   };
-  return Object.assign(route, { permits: allowed, choices: (option: string, typed: string) => (option === 'timezone' ? timeZoneChoices(typed) : []) });
+  const choices = (option: string, typed: string) =>
+    option === 'timezone' ? timeZoneChoices(typed) : option === 'name' ? personChoices(deps.store, typed, now()) : [];
+  return Object.assign(route, { permits: allowed, choices });
 }

@@ -1,6 +1,6 @@
 // A digest as platform-neutral rich text: one section per story, so splitting never cuts a story.
 import { type Document, type Inline, type Section, bold, link, text } from '../document';
-import type { Digest, DigestEntry } from '../model';
+import type { Digest, DigestEntry, SaidQuote } from '../model';
 
 export interface DigestView {
   title?: string;
@@ -33,12 +33,36 @@ export function digestDocument(d: Digest, view: DigestView = {}): Document {
   const header: Section = {
     blocks: [{ kind: 'heading', inlines: [bold(`${title} — ${dateIn(d.until, d.timezone)}`)] }],
   };
-  return { sections: [header, ...d.entries.map((e, i) => entrySection(e, d.timezone, i))], preview: d.entries.length === 1 };
+  const said = saidSections(d.said ?? [], d.timezone, SAID_HEADING);
+  return { sections: [header, ...d.entries.map((e, i) => entrySection(e, d.timezone, i)), ...said], preview: d.entries.length === 1 && !said.length };
+}
+
+export const SAID_HEADING = 'Said since the last digest';
+
+/** One quote: the words, who said them, and every outlet that carried them (one line however many did). */
+export function saidBlocks(q: SaidQuote, timezone: string): Section['blocks'] {
+  const outlets = q.sources.flatMap((s, i) => [...(i ? [text(' · ')] : []), s.url ? link(s.outlet, s.url) : text(s.outlet)]);
+  return [
+    { kind: 'quote', text: q.text, speaker: q.person },
+    { kind: 'paragraph', inlines: [{ text: `${dateIn(q.publishedAt, timezone)} — `, italic: true }, ...outlets] },
+  ];
+}
+
+/** The quotes by followed people under a heading: a section per quote, so a long list splits between quotes. */
+export function saidSections(quotes: readonly SaidQuote[], timezone: string, heading: string): Section[] {
+  return quotes.map((q, i) => ({ blocks: [...(i === 0 ? [{ kind: 'heading' as const, inlines: [bold(heading)] }] : []), ...saidBlocks(q, timezone)] }));
+}
+
+/** An alert: the new quotes of one followed person, sent as they arrive. */
+export function alertDocument(d: Digest): Document {
+  const people = [...new Set((d.said ?? []).map((q) => q.person))];
+  return { sections: saidSections(d.said ?? [], d.timezone, `New quote${(d.said?.length ?? 0) > 1 ? 's' : ''} from ${people.join(', ')}`) };
 }
 
 export const NOTHING_NEW = 'Nothing new since your last digest.';
 
 /** The document a digest is delivered as; a digest with no stories is the one-line note. */
 export function deliveryDocument(d: Digest): Document {
-  return d.entries.length ? digestDocument(d) : { sections: [{ blocks: [{ kind: 'paragraph', inlines: [text(NOTHING_NEW)] }] }] };
+  if (d.alert) return alertDocument(d);
+  return d.entries.length || d.said?.length ? digestDocument(d) : { sections: [{ blocks: [{ kind: 'paragraph', inlines: [text(NOTHING_NEW)] }] }] };
 }

@@ -147,17 +147,18 @@ function jsonItem(raw: unknown, base: string | null, dates: DateLog): RawItem {
 /** Declared entities are refused outright: nothing legitimate in a feed needs them, and they are how bombs are built. */
 const DECLARES_ENTITIES = /<!ENTITY/i;
 
-type Parsed = { format: string; feed: unknown };
+/** feedsmith's own result: the detected format beside the feed it read. */
+type Parsed = ReturnType<typeof parseFeed>;
 
 /** The strict parse, then (when it refuses) a parse of the mended text; null when neither reads. */
 function parseLeniently(text: string): { parsed: Parsed; repaired: boolean } | null {
   try {
-    return { parsed: parseFeed(text) as Parsed, repaired: false };
+    return { parsed: parseFeed(text), repaired: false };
   } catch {
     const mended = repaired(text);
     if (mended === null) return null;
     try {
-      return { parsed: parseFeed(mended) as Parsed, repaired: true };
+      return { parsed: parseFeed(mended), repaired: true };
     } catch {
       return null;
     }
@@ -171,7 +172,7 @@ export function parseFeedText(text: string, location: string | null): Result<Par
   const read = parseLeniently(decodeBase64Elements(text.trimStart()));
   if (!read) return fail('feed/unparseable', 'This is not a feed I can read (RSS, Atom, RDF or JSON Feed), or it is broken.');
   const f = obj(read.parsed.feed);
-  const format = read.parsed.format as ParsedFeed['format'];
+  const format: ParsedFeed['format'] = read.parsed.format;
   const docBase = resolveUrl(str(obj(f.xml).base), location) ?? location;
   const dates = new DateLog();
   let siteUrl: string | null;

@@ -2,6 +2,7 @@
 // Instants are ISO-8601 UTC strings (they sort as text); lists are JSON text.
 import { type Kysely, type Migration, sql } from 'kysely';
 import { nextDueAt } from '../../core/schedule/due';
+import { peopleQuotes } from './0003_people_quotes';
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': {
@@ -104,6 +105,7 @@ export const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_people_quotes': peopleQuotes,
   // Work found by index, and a watermark that cannot skip. Each article gets an ingest sequence number
   // (assigned in commit order: see SqlStore.saveArticle); a subscription's window ends at one (covered_seq),
   // and its next due instant is kept beside it (next_due_at), so a tick reads only what is due.

@@ -69,6 +69,46 @@ export interface OutboxDbRow {
   holder: string | null;
 }
 
+export interface PersonRow {
+  id: string;
+  name: string;
+  key: string;
+  given: string;
+  suffix: string | null;
+  aliases: string;
+  roles: string;
+  gender: string | null;
+  mentions: number;
+  last_seen: string | null;
+}
+
+export interface QuoteRow {
+  id: string;
+  person_id: string;
+  text: string;
+  cue: string | null;
+  published_at: string;
+  seen_at: string;
+}
+
+export interface QuoteArticleRow {
+  quote_id: string;
+  article_id: string;
+  outlet: string;
+  url: string | null;
+  published_at: string;
+  seen_at: string;
+}
+
+export interface FollowRow {
+  target_key: string;
+  target: string;
+  person_id: string;
+  alerts: number;
+  alerted_until: string;
+  created_at: string;
+}
+
 export interface Database {
   feeds: FeedRow;
   chat_feeds: { target_key: string; target: string; feed_id: string; added_at: string };
@@ -78,6 +118,12 @@ export interface Database {
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
   heartbeats: { holder: string; beat_at: string };
+  people: PersonRow;
+  person_aliases: { alias: string; person_id: string };
+  quotes: QuoteRow;
+  quote_articles: QuoteArticleRow;
+  follows: FollowRow;
+  quote_alerts: { outbox_id: string; target_key: string; person_id: string; quotes: number; created_at: string };
   first_run: { step: string; done_at: string };
   work_attempts: { key: string; feed_id: string | null; attempts: number; last_error: string | null; quarantined_at: string | null; updated_at: string };
 }

@@ -2,8 +2,10 @@
 // a delivery is leased (PostgreSQL skips rows another worker has locked).
 import { randomUUID } from 'node:crypto';
 import { type ExpressionBuilder, type Kysely, Migrator, type Migration, type Transaction, sql } from 'kysely';
-import type { Article, ChatTarget, Feed, OutboxRow, Subscription } from '../../core/model';
-import type { ClaimHolder, DueCursor, DuePage, Store } from '../../core/ports';
+import type { Article, ChatTarget, Feed, Follow, OutboxRow, QuotedPerson, SaidQuote, Subscription } from '../../core/model';
+import type { Person } from '../../core/people';
+import type { ClaimHolder, DueCursor, DuePage, QuoteScope, Store } from '../../core/ports';
+import * as people from './people';
 import { migrations } from '../migrations';
 import {
   fromArticle,
@@ -387,6 +389,7 @@ export class SqlStore implements Store {
       if (!existing) await trx.updateTable('subscriptions').set({ target_key: targetKey(to), target: targetJson(to) }).where('target_key', '=', fromKey).execute();
       await trx.updateTable('outbox').set({ target: targetJson(to) }).where('target', '=', targetJson(from)).where('status', '=', 'pending').execute();
       await trx.updateTable('chat_feeds').set({ target_key: targetKey(to), target: targetJson(to) }).where('target_key', '=', fromKey).execute();
+      if (!existing) await trx.updateTable('follows').set({ target_key: targetKey(to), target: targetJson(to) }).where('target_key', '=', fromKey).execute();
     });
   }
 
@@ -460,5 +463,62 @@ export class SqlStore implements Store {
       .where((eb) => eb.exists(eb.selectFrom('article_feeds').select('article_id').whereRef('article_feeds.article_id', '=', 'articles.id').where('article_feeds.feed_id', 'in', feedIds)));
     q = 'seq' in after ? q.where('seq', '>', after.seq) : q.where('ingested_at', '>', after.ingestedAfter);
     return (await q.orderBy('seq').execute()).map(toArticle);
+  }
+
+  // People, quotes, follows (./people).
+  peopleWithKeys(keys: readonly string[]): Promise<Person[]> {
+    return people.peopleWithKeys(this.db, keys);
+  }
+
+  peopleNamed(alias: string, keys: readonly string[]): Promise<Person[]> {
+    return people.peopleNamed(this.db, alias, keys);
+  }
+
+  getPeople(ids: readonly string[]): Promise<Person[]> {
+    return people.getPeople(this.db, ids);
+  }
+
+  suggestPeople(prefix: string, since: string, limit: number): Promise<Person[]> {
+    return people.suggestPeople(this.db, prefix, since, limit);
+  }
+
+  saveQuotes(article: Article, persons: readonly Person[], quotes: readonly { personId: string; text: string; cue: string | null }[]): Promise<void> {
+    return people.saveQuotes(this.db, article, persons, quotes);
+  }
+
+  quotesBy(personId: string, scope: QuoteScope, options: { since?: string; limit: number }): Promise<SaidQuote[]> {
+    return people.quotesBy(this.db, personId, scope, options);
+  }
+
+  quotesArrived(personIds: readonly string[], scope: QuoteScope, since: string, until: string, limit: number): Promise<SaidQuote[]> {
+    return people.quotesArrived(this.db, personIds, scope, since, until, limit);
+  }
+
+  mostQuoted(since: string, limit: number, scope?: QuoteScope): Promise<QuotedPerson[]> {
+    return people.mostQuoted(this.db, since, limit, scope);
+  }
+
+  follow(target: ChatTarget, personId: string, alerts: boolean, now: string): Promise<Follow> {
+    return people.follow(this.db, target, personId, alerts, now);
+  }
+
+  unfollow(target: ChatTarget, personId: string): Promise<boolean> {
+    return people.unfollow(this.db, target, personId);
+  }
+
+  listFollows(target: ChatTarget): Promise<Follow[]> {
+    return people.listFollows(this.db, target);
+  }
+
+  alertFollows(): Promise<Follow[]> {
+    return people.alertFollows(this.db);
+  }
+
+  alertsSince(target: ChatTarget, since: string): Promise<number> {
+    return people.alertsSince(this.db, target, since);
+  }
+
+  enqueueAlert(follow: Follow, from: string, until: string, row: OutboxRow, quotes: number): Promise<boolean> {
+    return people.enqueueAlert(this.db, follow, from, until, row, quotes);
   }
 }

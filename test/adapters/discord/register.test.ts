@@ -39,17 +39,17 @@ it('overwrites every slash command of a guild in one request', async () => {
   const r = await tidings(['register-commands', '--guild', guild], discordEnv());
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain(`registered 8 commands in guild ${guild}`);
+  expect(r.stdout).toContain(`registered 12 commands in guild ${guild}`);
   const puts = discord.requests.filter((q) => q.method === 'PUT');
   expect(puts).toHaveLength(1);
   expect(puts[0]!.path).toBe(`/applications/${APP_ID}/guilds/${guild}/commands`);
   expect(puts[0]!.authorization).toBe(`Bot ${TOKEN}`);
   type Option = { name: string; type: number; required?: boolean; autocomplete?: boolean; options?: Option[] };
   const commands = puts[0]!.body as { name: string; description: string; default_member_permissions: string | null; contexts: number[]; options?: Option[] }[];
-  expect(commands.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'help', 'settings', 'subscribe', 'summarize', 'topics', 'unsubscribe']);
+  expect(commands.map((c) => c.name).sort()).toEqual(['digest', 'feeds', 'follow', 'following', 'help', 'quotes', 'settings', 'subscribe', 'summarize', 'topics', 'unfollow', 'unsubscribe']);
   const byName = new Map(commands.map((c) => [c.name, c]));
-  for (const name of ['subscribe', 'unsubscribe', 'feeds', 'topics']) expect(byName.get(name)!.default_member_permissions).toBe(String(1 << 5));
-  for (const name of ['digest', 'summarize', 'help', 'settings']) expect(byName.get(name)!.default_member_permissions ?? null).toBeNull();
+  for (const name of ['subscribe', 'unsubscribe', 'feeds', 'topics', 'follow', 'unfollow']) expect(byName.get(name)!.default_member_permissions).toBe(String(1 << 5));
+  for (const name of ['digest', 'summarize', 'help', 'settings', 'following', 'quotes']) expect(byName.get(name)!.default_member_permissions ?? null).toBeNull();
   for (const name of ['digest', 'summarize', 'help']) expect(byName.get(name)!.contexts).toContain(1);
   expect(byName.get('subscribe')!.contexts).toEqual([0]);
   const subscribe = byName.get('subscribe')!.options!;
@@ -57,6 +57,11 @@ it('overwrites every slash command of a guild in one request', async () => {
   expect(subscribe.find((o) => o.name === 'timezone')!.autocomplete).toBe(true);
   expect(byName.get('summarize')!.options).toEqual([expect.objectContaining({ name: 'url', type: 3, required: true })]);
   expect(byName.get('feeds')!.options!.map((o) => [o.name, o.type])).toEqual([['list', 1], ['add', 1], ['remove', 1]]);
+  expect(byName.get('follow')!.options!.map((o) => [o.name, o.type, o.required ?? false, o.autocomplete ?? false])).toEqual([
+    ['name', 3, true, true],
+    ['now', 5, false, false],
+  ]);
+  for (const name of ['unfollow', 'quotes']) expect(byName.get(name)!.options).toEqual([expect.objectContaining({ name: 'name', type: 3, required: true, autocomplete: true })]);
   for (const c of commands) expect(c.description.length).toBeGreaterThan(0);
 });
 
@@ -69,7 +74,7 @@ it('uses DISCORD_GUILD_ID when no --guild is given', async () => {
 it('registers globally when no guild is given', async () => {
   const r = await tidings(['register-commands'], discordEnv());
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain('registered 8 commands globally');
+  expect(r.stdout).toContain('registered 12 commands globally');
   expect(discord.requests.at(-1)).toMatchObject({ method: 'PUT', path: `/applications/${APP_ID}/commands` });
 });
 

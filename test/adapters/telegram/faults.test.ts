@@ -47,7 +47,9 @@ describe('sending through faults', () => {
     const slow = chat();
     const other = chat();
     h.api.faultNext(slow, { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
-    const [a, b] = await Promise.all([send(slow), (async () => (await new Promise((r) => setTimeout(r, 50)), send(other)))()]);
+    // The other chat's message is sent once the slow chat has been told to wait (its 429 answered), not after a sleep.
+    const told = () => h.api.calls.some((c) => c.method === 'sendMessage' && String(c.payload.chat_id) === String(slow));
+    const [a, b] = await Promise.all([send(slow), h.api.waitFor(told, 'the 429').then(() => send(other))]);
     expect(a.kind).toBe('sent');
     expect(b.kind).toBe('sent');
     expect(h.api.sentTo(slow)).toHaveLength(1);

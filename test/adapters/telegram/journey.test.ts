@@ -1,6 +1,8 @@
 // A person's whole journey with the bot in a private chat, through the real telegraf client and the fake Bot API.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newSubscription } from '../../../src/app/commands';
 import { COMMANDS } from '../../../src/core/commands';
+import type { Subscription } from '../../../src/core/model';
 import { type Harness, TOKEN, startHarness } from './harness';
 
 const ALICE = { id: 501, first_name: 'Alice', username: 'alice' };
@@ -15,6 +17,11 @@ describe('a private chat with the bot', () => {
   afterAll(async () => {
     await h?.close();
   });
+  /** The subscription as a test expects to find it, whichever tests ran before. */
+  const given = async (patch: Partial<Subscription>) => {
+    const sub = (await h.t.store.getSubscription(target)) ?? newSubscription(target, h.t.subscriptionDefaults, '2026-05-04T00:00:00.000Z');
+    await h.t.store.saveSubscription({ ...sub, ...patch });
+  };
 
   it('registers its commands with setMyCommands', () => {
     const call = h.api.calls.find((c) => c.method === 'setMyCommands');
@@ -37,6 +44,7 @@ describe('a private chat with the bot', () => {
   });
 
   it('a wrong /timezone is explained and changes nothing; a right one is saved', async () => {
+    await given({ active: true, time: '08:00', timezone: 'UTC' });
     const wrong = await h.ask(ALICE.id, ALICE, '/timezone Mars/Olympus_Mons');
     expect(wrong.visible).toMatch(/time zone/i);
     expect((await h.t.store.getSubscription(target))?.timezone).toBe('UTC');
@@ -46,6 +54,7 @@ describe('a private chat with the bot', () => {
   });
 
   it('a wrong /time is explained and changes nothing; a right one is saved', async () => {
+    await given({ active: true, time: '08:00', timezone: 'Europe/Berlin' });
     const wrong = await h.ask(ALICE.id, ALICE, '/time 25:99');
     expect(wrong.visible).toMatch(/HH:MM|time/);
     expect((await h.t.store.getSubscription(target))?.time).toBe('08:00');
@@ -96,6 +105,7 @@ describe('a private chat with the bot', () => {
   });
 
   it('/unsubscribe stops the digest and keeps the settings', async () => {
+    await given({ active: true, time: '07:30', timezone: 'Europe/Berlin' });
     const reply = await h.ask(ALICE.id, ALICE, '/unsubscribe');
     expect(reply.visible).toContain('Unsubscribed');
     expect(await h.t.store.getSubscription(target)).toMatchObject({ active: false, time: '07:30', timezone: 'Europe/Berlin' });
