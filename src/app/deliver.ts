@@ -2,7 +2,8 @@
 //
 // Exactly once, except for one window. A row is leased (claimDeliveries), sent, then marked sent
 // (completeDelivery). A process killed before the send leaves the row leased; it becomes claimable again
-// when the lease ends (or at once, when a stopping process releases it), and is sent then. The one
+// when its holder's heartbeat stops (runtime/heartbeat.ts: seconds), when the lease ends, or at once when a
+// stopping process releases it or a restarted one takes back its own, and is sent then. The one
 // duplicate that can happen: the platform accepted the message, and the process died before the mark was
 // committed. (A digest sent as several messages records each part as it goes: the window is one message's,
 // and a retry sends only the parts not yet sent.) That window runs from the moment the platform stores the
@@ -31,6 +32,11 @@ export interface DeliverOptions {
   concurrency?: number;
   /** When aborted, rows not yet handed to a sink are released at once; sends already started finish. */
   signal?: AbortSignal;
+  /**
+   * This process's heartbeat holder: claimed rows are marked as its, and rows of a holder whose heartbeat is
+   * older than `staleMs` (a killed process) are taken back at once instead of after their lease.
+   */
+  holder?: { id: string; staleMs: number };
 }
 
 export interface DeliverReport {
@@ -47,12 +53,9 @@ const ERROR_RETRY_MS = 60_000;
 /** A digest that failed this many times is given up (and says why in its row). */
 export const MAX_ATTEMPTS = 12;
 
-/**
- * Ends every subscription of a chat, its forum topics' too: the bot was removed from it or blocked. (Rare
- * enough that reading the subscriptions to find the chat's is no burden.)
- */
+/** Ends every subscription of a chat, its forum topics' too: the bot was removed from it or blocked. */
 export async function endChat(store: Store, log: Logger, chat: ChatTarget, reason: string): Promise<number> {
-  const ended = (await store.listSubscriptions()).filter((s) => s.active && s.target.platform === chat.platform && s.target.chatId === chat.chatId);
+  const ended = (await store.chatSubscriptions(chat.platform, chat.chatId)).filter((s) => s.active);
   for (const sub of ended) await store.saveSubscription({ ...sub, active: false });
   if (ended.length) log.warn({ platform: chat.platform, chat: chat.chatId, subscriptions: ended.length, reason }, 'subscriptions ended: bot removed from the chat');
   return ended.length;
@@ -126,7 +129,9 @@ async function deliverRow(deps: DeliverDeps, row: OutboxRow): Promise<Outcome> {
 export async function deliverPending(deps: DeliverDeps, options: DeliverOptions = {}): Promise<DeliverReport> {
   const report: DeliverReport = { sent: 0, retried: 0, dropped: 0, released: 0 };
   if (options.signal?.aborted) return report;
-  const rows = await deps.store.claimDeliveries(deps.clock.now().toISOString(), options.limit ?? 100, options.leaseMs ?? DEFAULT_LEASE_MS);
+  const nowMs = deps.clock.now().getTime();
+  const holder = options.holder ? { id: options.holder.id, staleBefore: new Date(nowMs - options.holder.staleMs).toISOString() } : undefined;
+  const rows = await deps.store.claimDeliveries(new Date(nowMs).toISOString(), options.limit ?? 100, options.leaseMs ?? DEFAULT_LEASE_MS, holder);
   // (each row's availableAt is now the end of our lease on it)
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const queue = [...rows];

@@ -7,8 +7,7 @@
 import type { Subscription } from '../core/model';
 import type { Queue } from '../core/ports';
 import { hash64 } from '../core/stories/hash';
-import { DEFAULT_GRACE_MS, dueDigest } from '../core/schedule/due';
-import { DEFAULT_SETTLE_MS, type DigestDeps, buildDueDigests } from './digests';
+import { type DigestDeps, buildDueDigests } from './digests';
 import { type DeliverDeps, drainOutbox } from './deliver';
 import { buildQuoteAlerts } from './follows';
 import { type PollDeps, pollFeed, reusedStoryIndex, takeDueFeeds } from './poll';
@@ -35,6 +34,11 @@ export interface JobOptions {
   pollConcurrency: number;
   buildConcurrency: number;
   deliverConcurrency: number;
+  /**
+   * This process's heartbeat holder (runtime/heartbeat.ts): the rows it claims are marked as its, and those of
+   * a holder whose heartbeat stopped are taken back within `staleMs`.
+   */
+  holder?: { id: string; staleMs: number };
 }
 
 /** Scheduled digests fall on whole minutes in every zone (docs/adr/0003-digest-scheduling.md): one tick a minute. */
@@ -55,6 +59,9 @@ export interface JobDeps {
   digests: DigestDeps;
   deliver: DeliverDeps;
 }
+
+/** Due subscriptions the tick reads at once. */
+const DUE_PAGE = 1_000;
 
 /** A stable shard of a subscription id. */
 export function shardOf(id: string, shards: number): number {
@@ -90,12 +97,14 @@ export async function runJobs(queue: Queue, deps: JobDeps, o: JobOptions): Promi
   if (o.role !== 'worker') {
     queue.process('tick', 1, async () => {
       for (const feed of await takeDueFeeds(poll)) await queue.add('poll', { feedId: feed.id }, `poll:${feed.id}`);
-      // Only shards holding a due subscription get a build job: most ticks build nothing.
-      const now = digests.clock.now().getTime();
-      const grace = digests.graceMs ?? DEFAULT_GRACE_MS;
-      const settle = digests.settleMs ?? DEFAULT_SETTLE_MS;
-      const due = (await digests.store.listSubscriptions()).filter((s) => dueDigest(s, now, grace, settle));
-      const shards = new Set(due.map((s) => shardOf(s.id, o.buildShards)));
+      // Only shards holding a due subscription get a build job: most ticks build nothing, and read no
+      // subscription row (they are found by the index of their due instants).
+      const now = digests.clock.now().toISOString();
+      const shards = new Set<number>();
+      for (let page = await digests.store.dueSubscriptions(now, DUE_PAGE); ; page = await digests.store.dueSubscriptions(now, DUE_PAGE, page.next)) {
+        for (const s of page.subscriptions) shards.add(shardOf(s.id, o.buildShards));
+        if (!page.next) break;
+      }
       for (const i of shards) await queue.add('build', { shard: String(i), of: String(o.buildShards) }, `build:${i}`);
       // Quote alerts are few, and each is claimed by moving its follow's mark: the tick builds them itself.
       if (await buildQuoteAlerts(digests)) await kickDeliveries();
@@ -119,7 +128,7 @@ export async function runJobs(queue: Queue, deps: JobDeps, o: JobOptions): Promi
     });
     queue.process('deliver', o.deliverConcurrency, async () => {
       // Until nothing is due: the rest is leased to others or waits for its time.
-      await drainOutbox(deliver, { limit: o.batch, concurrency: o.batch, leaseMs: o.leaseMs, signal: stopping.signal });
+      await drainOutbox(deliver, { limit: o.batch, concurrency: o.batch, leaseMs: o.leaseMs, signal: stopping.signal, ...(o.holder ? { holder: o.holder } : {}) });
     });
   }
 

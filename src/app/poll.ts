@@ -75,9 +75,12 @@ async function pollOne(deps: PollDeps, feed: Feed, policy: PollPolicy, report: P
   }
 }
 
-/** The enabled feeds whose next poll time has come. */
+/** Feeds read in one look at most; the rest stay due for the next (a minute later). */
+const DUE_FEEDS_PER_LOOK = 5_000;
+
+/** The enabled feeds whose next poll time has come, found by index. */
 async function dueFeeds(store: PollDeps['store'], nowMs: number): Promise<Feed[]> {
-  return (await store.listAllFeeds()).filter((f) => f.enabled && (!f.nextPollAt || Date.parse(f.nextPollAt) <= nowMs));
+  return store.dueFeeds(new Date(nowMs).toISOString(), DUE_FEEDS_PER_LOOK);
 }
 
 /** Reads every enabled feed whose time has come, a few at a time. */

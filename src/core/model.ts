@@ -109,6 +109,11 @@ export interface Subscription {
   active: boolean;
   /** Everything ingested up to this instant has been covered by a digest (ISO), or null before the first one. */
   coveredUntil: string | null;
+  /**
+   * The ingest sequence number of the last article a scheduled digest covered; absent before the first one.
+   * Set by the store only (a digest's enqueue), never by a saved copy.
+   */
+  coveredSeq?: number;
   createdAt: string;
 }
 

@@ -86,11 +86,55 @@ export async function recordPart(progress: PartProgress | undefined, ids: readon
   return { kind: 'retry', afterMs: 1_000, reason: 'the delivery is no longer ours' };
 }
 
+/** A place taken in a shared send rate: released when the platform has answered the request it allowed. */
+export interface RateSlot {
+  release(): Promise<void>;
+}
+
+/**
+ * A platform's send rate shared by every process that sends for one bot (Redis in queue mode), so N workers
+ * together stay under it. A place counts against its window from the platform's answer (or from when it was
+ * taken, while the request is out), so however late a request reaches the platform, no window on the
+ * platform's clock holds more than `limit`. A single process keeps its rates in memory and needs none.
+ */
+export interface SharedRate {
+  /** Takes a place in `key`'s window of `limit` sends per `windowMs`; when full, the wait in ms before asking again (nothing taken). */
+  take(key: string, limit: number, windowMs: number): Promise<RateSlot | number>;
+  close(): Promise<void>;
+}
+
+/** Waits for a place in a shared rate, asking again when the rate said a place may be free. */
+export async function takeShared(rate: SharedRate, key: string, limit: number, windowMs: number, sleep: (ms: number) => Promise<void>): Promise<RateSlot> {
+  for (;;) {
+    const got = await rate.take(key, limit, windowMs);
+    if (typeof got !== 'number') return got;
+    await sleep(got);
+  }
+}
+
 /** A platform's outgoing side. */
 export interface Sink {
   readonly platform: string;
   /** Sends every part of the document, or (with `progress`) the parts not yet sent. */
   send(target: ChatTarget, doc: Document, progress?: PartProgress): Promise<SendOutcome>;
+}
+
+/** Who claims outbox rows, and before when a holder's last heartbeat means it is dead. */
+export interface ClaimHolder {
+  id: string;
+  staleBefore: string;
+}
+
+/** Where a page of due subscriptions ended: the next page starts after it. */
+export interface DueCursor {
+  dueAt: string;
+  id: string;
+}
+
+export interface DuePage {
+  subscriptions: Subscription[];
+  /** Null on the last page. */
+  next: DueCursor | null;
 }
 
 /** Where to look for quotes: the articles of these feeds, or (null) every stored article. */
@@ -152,10 +196,14 @@ export interface Store extends PeopleStore {
   seedGlobalFeeds(step: string, urls: readonly string[]): Promise<boolean>;
   /** Every feed someone reads (global or linked to a chat), enabled or not. */
   listAllFeeds(): Promise<Feed[]>;
+  /** Up to `limit` enabled feeds someone reads whose next poll time (or none yet) is at or before `now`; by index. */
+  dueFeeds(now: string, limit: number): Promise<Feed[]>;
   getFeed(id: string): Promise<Feed | null>;
   /** The feed row of this URL, whoever reads it; null when there is none. */
   findFeed(url: string): Promise<Feed | null>;
   updateFeed(id: string, patch: Partial<Omit<Feed, 'id' | 'createdAt'>>): Promise<void>;
+  /** The ids of the feeds each of these chats added (not the global ones), in the order of `targets`. */
+  chatFeedIds(targets: ChatTarget[]): Promise<string[][]>;
   /** The chats that added this feed (to tell them when it breaks). */
   feedOwners(feedId: string): Promise<ChatTarget[]>;
 
@@ -182,6 +230,13 @@ export interface Store extends PeopleStore {
   /** Articles from these feeds that arrived in (since, until], oldest first. */
   articlesArrived(feedIds: string[], since: string, until: string): Promise<Article[]>;
   /**
+   * The highest article ingest sequence number stored (0 when none). Numbers become visible in order: every
+   * article up to it is stored, so a window that ends at it never passes over one still being written.
+   */
+  latestArticleSeq(): Promise<number>;
+  /** Articles from these feeds with a sequence number up to `uptoSeq`, after a number (or arrived after an instant), in sequence order. */
+  articlesUpTo(feedIds: string[], uptoSeq: number, after: { seq: number } | { ingestedAfter: string }): Promise<Article[]>;
+  /**
    * Id, story, fingerprint and publication time of articles that arrived since this instant: the candidates for
    * story grouping.
    * Yielded one by one (row by row where the database can), so that two days of articles are never all held
@@ -192,20 +247,41 @@ export interface Store extends PeopleStore {
   // Subscriptions: one per chat target.
   getSubscription(target: ChatTarget): Promise<Subscription | null>;
   getSubscriptionById(id: string): Promise<Subscription | null>;
+  /** Every subscription: for tools and tests. The scheduler reads dueSubscriptions. */
   listSubscriptions(): Promise<Subscription[]>;
+  /** Saves a subscription and recomputes when its next digest is due (core/schedule/due nextDueAt). */
   saveSubscription(subscription: Subscription): Promise<void>;
+  /**
+   * Up to `limit` active subscriptions whose next digest was due at or before `now`, in due order from `after`
+   * (the `next` of the page before); found by index, so a tick with nothing due reads no subscription row.
+   */
+  dueSubscriptions(now: string, limit: number, after?: DueCursor): Promise<DuePage>;
+  /** Moves a due subscription's next due instant on (nothing to build now), unless it changed meanwhile and is no longer due at `now`. */
+  deferSubscription(id: string, now: string, nextDueAt: string | null): Promise<void>;
+  /** A chat's subscriptions, its forum topics' included. */
+  chatSubscriptions(platform: string, chatId: string): Promise<Subscription[]>;
 
   // Outbox.
   /**
    * In one transaction: insert the row unless the subscription already has one for its period, and move the
-   * subscription's coveredUntil mark (null: leave it, as an on-demand digest does). Returns false (and changes
-   * nothing) when the period was already built.
+   * subscription's coveredUntil mark and its coveredSeq (null: leave them, as an on-demand digest does), and
+   * with them its next due instant. Returns false (and changes nothing) when the period was already built.
    */
-  enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean>;
+  enqueueDigest(row: OutboxRow, coveredUntil: string | null, coveredSeq?: number): Promise<boolean>;
   // (coveredUntil only ever moves forward, here and in saveSubscription: a stale copy of a subscription saved
   // by a command never re-opens a window a digest already covered.)
-  /** Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only. */
-  claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]>;
+  /**
+   * Leases up to `limit` pending rows available at `now` for `leaseMs`; a row is leased to one caller only.
+   * With a holder, the rows are marked as its, and rows held by a holder whose last heartbeat is not after
+   * `staleBefore` are taken back at once, whatever their lease says.
+   */
+  claimDeliveries(now: string, limit: number, leaseMs: number, holder?: ClaimHolder): Promise<OutboxRow[]>;
+  /** Records that this holder (one process) is alive at `now`. */
+  heartbeat(holder: string, now: string): Promise<void>;
+  /** Forgets a holder that stopped cleanly. */
+  endHeartbeat(holder: string): Promise<void>;
+  /** Makes every pending row this holder claimed claimable at `now` (a restarted process taking back its own); returns how many. */
+  releaseHolder(holder: string, now: string): Promise<number>;
   completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void>;
   /**
    * Records the parts of a leased row sent so far; false (and no change) when `leasedUntil` is no longer the

@@ -1,6 +1,7 @@
 // Wires the Discord adapter when DISCORD_TOKEN is set: its sink joins the others, its client serves commands.
 import { type Config, configError } from '../config/env';
 import { type DiscordBot, DiscordSink, createDiscordBot, registerCommands, restClient } from '../adapters/discord';
+import type { SharedRate } from '../core/ports';
 import type { Tidings } from './app';
 
 /**
@@ -8,14 +9,14 @@ import type { Tidings } from './app';
  * (a queue-mode worker) only the sink is set up: a bot has one gateway connection, held by the scheduler
  * process, while every worker posts digests over REST.
  */
-export async function startDiscord(t: Tidings, options: { receive?: boolean } = {}): Promise<Pick<DiscordBot, 'stop'> | null> {
+export async function startDiscord(t: Tidings, options: { receive?: boolean; sharedRate?: SharedRate | null } = {}): Promise<Pick<DiscordBot, 'stop'> | null> {
   const { DISCORD_TOKEN: token, DISCORD_APPLICATION_ID: applicationId, DISCORD_API_ROOT: apiRoot } = t.config;
   if (!token || !applicationId) return null;
   if (options.receive === false) {
-    t.sinks.set('discord', new DiscordSink(restClient(apiRoot, token), t.log));
+    t.sinks.set('discord', new DiscordSink(restClient(apiRoot, token), t.log, { sharedRate: options.sharedRate ?? null }));
     return { stop: async () => undefined };
   }
-  const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log });
+  const bot = createDiscordBot({ token, applicationId, apiRoot, commands: t.commands, log: t.log, sharedRate: options.sharedRate ?? null });
   t.sinks.set('discord', bot.sink);
   try {
     await bot.start();

@@ -8,6 +8,7 @@ import { digestDocument } from '../core/digest/document';
 import { CONSOLE_TARGET, ConsoleSink } from '../adapters/console';
 import type { MemoryQueue } from '../queue/memory';
 import type { Tidings } from './app';
+import { HEARTBEAT_DEFAULTS, SINGLE_HOLDER, withHeartbeat } from './heartbeat';
 
 export type Service = RunningJobs;
 
@@ -30,8 +31,11 @@ export async function startService(t: Tidings, queue: MemoryQueue, out: { write(
   if (consoleMode) t.sinks.set('console', new ConsoleSink(out));
   const consoleSub = consoleMode ? await ensureConsoleSubscription(t) : null;
 
-  // One process: no shards to spread, one drain at a time (it sends a batch at once).
-  const running = await runJobs(queue, t.jobDeps, { ...JOB_DEFAULTS, role: 'all', buildShards: 1, drainSlots: 1, deliverConcurrency: 1 });
+  // One process: no shards to spread, one drain at a time (it sends a batch at once). It runs under a fixed
+  // heartbeat name, so what a killed earlier run was sending is taken back at once.
+  const running = await withHeartbeat(t, SINGLE_HOLDER, { ...HEARTBEAT_DEFAULTS, takeBackOwn: true }, (holder) =>
+    runJobs(queue, t.jobDeps, { ...JOB_DEFAULTS, role: 'all', buildShards: 1, drainSlots: 1, deliverConcurrency: 1, holder }),
+  );
   // The first tick (its polls, builds and deliveries) completes before the console shows the current digest.
   await queue.idle();
   if (consoleSub) {

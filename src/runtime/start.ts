@@ -3,9 +3,10 @@
 // this process's part. HTTP_PORT adds /healthz, /metrics and the Telegram webhook. The platform adapters start
 // first, so both modes deliver through them and every sink is metered.
 import { type Config, configError } from '../config/env';
-import type { Logger, Queue, Sink } from '../core/ports';
+import type { Logger, Queue, SharedRate, Sink } from '../core/ports';
 import { openBullQueue } from '../queue/bullmq';
 import { openMemoryQueue } from '../queue/memory';
+import { RedisRate } from '../queue/redis-rate';
 import { createTidings, type Tidings } from './app';
 import { createHttpServer, type HttpServer } from './http';
 import { createMetrics } from './metrics';
@@ -65,6 +66,8 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
   const local = shared ? null : openMemoryQueue(t.log);
   const queue: Queue = local ?? (shared as Queue);
   const jobs = { ...QUEUED_DEFAULTS, ...options.queued, role };
+  // Queue mode: the platforms' overall send rates are shared by every process, so N workers stay under them.
+  const sharedRate: SharedRate | null = config.REDIS_URL ? new RedisRate(config.REDIS_URL, options.queuePrefix ? { prefix: options.queuePrefix } : {}) : null;
   let http: HttpServer | null = null;
   let httpPort: number | null = null;
   const adapters: Adapter[] = [];
@@ -72,6 +75,7 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     for (const a of adapters.reverse()) await a.stop();
     await http?.close();
     await queue.close();
+    await sharedRate?.close();
     await t.close();
   };
   let service: Service;
@@ -89,8 +93,8 @@ export async function runStart(config: Config, options: StartOptions = {}): Prom
     // Workers only send: the scheduler (or the single process) holds the gateway and the update stream.
     const receive = role !== 'worker';
     const retry = { ...(signal ? { signal } : {}), ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}) };
-    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive, ...retry }));
-    const discord = await untilAborted(startDiscord(t, { receive }), signal);
+    if (config.TELEGRAM_BOT_TOKEN) adapters.push(await startTelegram(t, http, { receive, sharedRate, ...retry }));
+    const discord = await untilAborted(startDiscord(t, { receive, sharedRate }), signal);
     if (discord) adapters.push(discord);
     for (const sink of options.sinks ?? []) t.sinks.set(sink.platform, sink);
     for (const [platform, sink] of t.sinks) t.sinks.set(platform, metrics.meterSink(sink));

@@ -5,6 +5,7 @@ import { TelegramAdapter, isTransientTelegramError } from '../adapters/telegram/
 import type { SenderOptions } from '../adapters/telegram/sender';
 import { webhookHandler } from '../adapters/telegram/webhook';
 import { endChat } from '../app/deliver';
+import type { SharedRate } from '../core/ports';
 import { configError } from '../config/env';
 import type { Tidings } from './app';
 import type { HttpServer } from './http';
@@ -27,6 +28,8 @@ export interface TelegramStartOptions {
   signal?: AbortSignal;
   /** The first pause after a transient failure at start (a 502, no answer); each next one doubles. */
   retryDelayMs?: number;
+  /** Queue mode: the send rates shared with the other processes (runtime/start.ts). */
+  sharedRate?: SharedRate | null;
 }
 
 export async function startTelegram(t: Tidings, http: HttpServer | null, options: TelegramStartOptions = {}): Promise<TelegramRuntime> {
@@ -42,7 +45,7 @@ export async function startTelegram(t: Tidings, http: HttpServer | null, options
     chatGone: (chat, reason) => endChat(t.store, t.log, chat, reason),
     log: t.log,
     webhook: hookUrl ? { url: hookUrl, secret } : null,
-    sender: { ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },
+    sender: { sharedRate: options.sharedRate ?? null, ...options.sender, limits: { globalPerSecond: t.config.TELEGRAM_MAX_PER_SECOND, ...options.sender?.limits } },
   });
   const receive = options.receive !== false;
   if (hookUrl && (receive || t.config.TELEGRAM_WEBHOOK_SECRET)) {

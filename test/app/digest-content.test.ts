@@ -97,7 +97,7 @@ describe('a day with nothing new', () => {
     expect(w.sink.sent).toEqual([]);
     const rows = await w.store.listDeliveries(sub.id);
     expect(rows.map((r) => [r.periodKey, r.status])).toEqual([['2026-05-04', 'skipped']]);
-    expect((await w.store.getSubscriptionById(sub.id))!.coveredUntil).toBe('2026-05-04T07:58:00.000Z');
+    expect((await w.store.getSubscriptionById(sub.id))!.coveredUntil).toBe('2026-05-04T08:00:00.000Z');
     await w.article({ title: 'Finally some news' });
     expect(await w.runUntil('2026-05-05T08:00:00Z')).toEqual(['2026-05-05T08:00:00.000Z']);
   });

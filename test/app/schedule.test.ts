@@ -47,7 +47,7 @@ describe('changing the schedule', () => {
     expect(await w.runUntil('2026-01-10T07:00:00Z')).toEqual(['2026-01-10T06:00:00.000Z']);
     // A stale copy of the subscription (read before the digest) is saved by a command: the window stays.
     await w.store.saveSubscription({ ...sub, timezone: 'America/New_York' });
-    expect((await w.store.getSubscriptionById(sub.id))!.coveredUntil).toBe('2026-01-10T05:58:00.000Z');
+    expect((await w.store.getSubscriptionById(sub.id))!.coveredUntil).toBe('2026-01-10T06:00:00.000Z');
     expect(await w.runUntil('2026-01-11T14:00:00Z')).toEqual(['2026-01-11T13:00:00.000Z']);
   });
 
@@ -71,7 +71,7 @@ describe('after downtime', () => {
     const rows = await w.store.listDeliveries(sub.id);
     expect(rows.map((r) => r.periodKey)).toEqual(['2026-02-01', '2026-02-04', '2026-02-05']);
     // The catch-up covers everything since the last digest.
-    expect(rows[1]!.digest.since).toBe('2026-02-01T07:58:00.000Z'); // the first digest's until: its time less the settle margin
+    expect(rows[1]!.digest.since).toBe('2026-02-01T08:00:00.000Z'); // the first digest's until: the instant it was built
     expect(rows[1]!.digest.entries.map((e) => e.headline)).toEqual(['Written while the bot was down']);
   });
 

@@ -5,6 +5,7 @@ import type { ChatTarget, OutboxRow, Subscription } from '../../src/core/model';
 import { articleRecord, outboxRecord, subscriptionRecord } from '../fakes/records';
 import type { Store } from '../../src/core/ports';
 import { scheduleContract } from './contract-schedule';
+import { dueContract } from './contract-due';
 import { peopleContract } from './contract-people';
 
 const chat = (id: string, threadId: string | null = null): ChatTarget => ({ platform: 'telegram', chatId: id, threadId });
@@ -28,6 +29,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     });
 
     scheduleContract(() => store);
+    dueContract(() => store);
     peopleContract(() => store);
 
     describe('work attempts', () => {

@@ -32,14 +32,14 @@ describe('postgres outbox claim', () => {
     const seen: string[] = [];
     const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 2, options: `-c search_path="${schema}"` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (e) => void seen.push(e.query.sql) });
-    const store = new SqlStore(db, { skipLocked: true, streams: false });
+    const store = new SqlStore(db, { skipLocked: true, streams: false, concurrentWriters: true });
     try {
       const s = subscription({ platform: 'telegram', chatId: '1' });
       await store.saveSubscription(s);
       expect(await store.enqueueDigest(outboxRow(s, 'p1'), null)).toBe(true);
       expect(await store.enqueueDigest(outboxRow(s, 'p1'), null)).toBe(false); // ON CONFLICT DO NOTHING counts 0 rows
       expect(await store.claimDeliveries('2025-08-14T09:00:00.000Z', 10, 60_000)).toHaveLength(1);
-      expect(seen.find((q) => /^update "outbox"/.test(q))).toMatch(/for update skip locked/);
+      expect(seen.find((q) => /update "outbox"/.test(q))).toMatch(/for update skip locked/);
     } finally {
       await store.close();
     }

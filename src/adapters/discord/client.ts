@@ -14,7 +14,7 @@ import {
 } from 'discord.js';
 import type { CommandHandler } from '../../core/commands';
 import type { Document } from '../../core/document';
-import type { Logger } from '../../core/ports';
+import type { Logger, SharedRate } from '../../core/ports';
 import { type InteractionView, toCommandRequest } from './interactions';
 import { type DiscordMessage, LIMITS, renderDocument } from './render';
 import { DiscordSink } from './sink';
@@ -30,6 +30,8 @@ export interface DiscordBotOptions {
   deferAfterMs?: number;
   /** Rate limits up to this long wait in discord.js's queue; a longer one fails the request (a send is retried later). */
   maxRateLimitWaitMs?: number;
+  /** Queue mode: Discord's overall rate shared with the other processes (digests posted by the sink). */
+  sharedRate?: SharedRate | null;
 }
 
 export interface DiscordBot {
@@ -96,7 +98,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     allowedMentions: NO_MENTIONS,
   });
   client.rest.setToken(options.token);
-  const sink = new DiscordSink(client.rest, log);
+  const sink = new DiscordSink(client.rest, log, { sharedRate: options.sharedRate ?? null });
   const deferAfterMs = options.deferAfterMs ?? 1500;
 
   async function onCommand(i: ChatInputCommandInteraction): Promise<void> {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, RateLimitError, type REST, Routes } from 'discord.js';
 import type { Document } from '../../core/document';
 import type { ChatTarget } from '../../core/model';
-import { type Logger, type PartProgress, recordPart, type SendOutcome, type Sink } from '../../core/ports';
+import { type Logger, type PartProgress, recordPart, type SendOutcome, type SharedRate, type Sink, takeShared } from '../../core/ports';
 import { type DiscordMessage, renderDocument } from './render';
 
 /** Missing Access, Missing Permissions, Unknown Channel: the channel is gone for us. */
@@ -26,7 +26,13 @@ export interface DiscordSinkOptions {
   retryAfterMs?: number;
   /** The most one request may take on the network (rate-limit waits are bounded by the REST client). */
   partTimeoutMs?: number;
+  /** Queue mode: Discord's overall rate shared with every other process posting for the bot. */
+  sharedRate?: SharedRate | null;
 }
+
+/** Discord's global limit: requests per second for one bot. */
+export const DISCORD_GLOBAL_PER_SECOND = 50;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class DiscordSink implements Sink {
   readonly platform = 'discord';
@@ -46,8 +52,10 @@ export class DiscordSink implements Sink {
       // Nonces are at most 25 characters: 22 of the key and the part number.
       const body = { ...messageBody(messages[i]!), nonce: `${key.slice(0, 22)}${i}`, enforce_nonce: true };
       try {
+        const rate = this.options.sharedRate;
+        const slot = rate ? await takeShared(rate, 'discord:global', DISCORD_GLOBAL_PER_SECOND, 1000, sleep) : null;
         const signal = AbortSignal.timeout(this.options.partTimeoutMs ?? 30_000);
-        const posted = (await this.rest.post(Routes.channelMessages(channelId), { body, signal })) as { id: string };
+        const posted = (await this.rest.post(Routes.channelMessages(channelId), { body, signal }).finally(() => void slot?.release())) as { id: string };
         sent.push(posted.id);
         const stop = await recordPart(progress, sent, i, messages.length);
         if (stop) return stop;

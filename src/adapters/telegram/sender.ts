@@ -7,7 +7,7 @@
 //   can't parse entities                 the same text once more, as plain text
 import { ChatPace, DEFAULT_SEND_LIMITS, GlobalGate, type SendLimits, type Timer, realTimer } from './limiter';
 import { htmlToPlain } from './render';
-import type { Logger } from '../../core/ports';
+import { type Logger, type RateSlot, type SharedRate, takeShared } from '../../core/ports';
 
 /** The one Bot API call the queue makes; in production telegraf's `telegram.callApi('sendMessage', …)`. */
 export type SendMessageCall = (payload: Record<string, unknown>, signal: AbortSignal) => Promise<{ message_id: number }>;
@@ -41,6 +41,11 @@ export interface SenderOptions {
    */
   messageBudgetMs?: number;
   timer?: Timer;
+  /**
+   * Queue mode: the overall and per-group rates shared with every other process sending for the bot, on top
+   * of this process's own gate (which alone keeps a single process within them).
+   */
+  sharedRate?: SharedRate | null;
 }
 
 export const DEFAULT_SENDER_OPTIONS = {
@@ -50,6 +55,7 @@ export const DEFAULT_SENDER_OPTIONS = {
   requestTimeoutMs: 15_000,
   messageBudgetMs: 30_000,
   timer: realTimer,
+  sharedRate: null,
 } as const satisfies Required<SenderOptions>;
 
 /** What telegraf throws for an API answer (TelegramError) or a network failure (FetchError). */
@@ -63,7 +69,8 @@ const GONE = /bot was blocked|bot was kicked|user is deactivated|chat not found|
 
 export class TelegramSender {
   private readonly limits: SendLimits;
-  private readonly options: Required<Omit<SenderOptions, 'limits'>>;
+  private readonly options: Required<Omit<SenderOptions, 'limits' | 'sharedRate'>>;
+  private readonly sharedRate: SharedRate | null;
   private readonly gate: GlobalGate;
   private readonly lanes = new Map<string, Promise<unknown>>();
   private readonly paces = new Map<string, ChatPace>();
@@ -84,6 +91,7 @@ export class TelegramSender {
       messageBudgetMs: options.messageBudgetMs ?? DEFAULT_SENDER_OPTIONS.messageBudgetMs,
       timer: options.timer ?? DEFAULT_SENDER_OPTIONS.timer,
     };
+    this.sharedRate = options.sharedRate ?? null;
     this.gate = new GlobalGate(this.limits.globalPerSecond, this.limits.marginMs, this.options.timer);
   }
 
@@ -115,6 +123,18 @@ export class TelegramSender {
     for (const [id, p] of this.paces) if (p.lastSent() < cutoff && !this.lanes.has(id)) this.paces.delete(id);
   }
 
+  /** Places in the rates shared with other processes: the chat's group's per-minute one, then the overall one. */
+  private async takeShared(chatId: string): Promise<RateSlot[]> {
+    const rate = this.sharedRate;
+    if (!rate) return [];
+    const sleep = (ms: number) => this.options.timer.sleep(ms);
+    const { marginMs } = this.limits;
+    const slots: RateSlot[] = [];
+    if (isGroupId(chatId)) slots.push(await takeShared(rate, `telegram:group:${chatId}`, this.limits.perGroupPerMinute, 60_000 + marginMs, sleep));
+    slots.push(await takeShared(rate, 'telegram:global', this.limits.globalPerSecond, 1000 + marginMs, sleep));
+    return slots;
+  }
+
   private payload(m: OutgoingMessage, plain: boolean): Record<string, unknown> {
     return {
       chat_id: m.chatId,
@@ -138,9 +158,14 @@ export class TelegramSender {
       if (wait > 0) await timer.sleep(wait);
       const settled = await this.gate.acquire();
       try {
+        const shared = await this.takeShared(m.chatId).catch((err: unknown) => {
+          settled();
+          throw err;
+        });
         const sent = await this.call(this.payload(m, plain), AbortSignal.timeout(requestTimeoutMs)).finally(() => {
           settled();
           pace.record(timer.now());
+          for (const slot of shared) void slot.release();
         });
         this.stats.sent++;
         return { kind: 'sent', messageId: String(sent.message_id) };

@@ -12,7 +12,10 @@ export interface BullQueueOptions {
   attempts?: number;
   /** First retry delay; each next one doubles. */
   backoffMs?: number;
-  /** How long a job stays ours without a heartbeat: a killed process's jobs return to the queue after it. */
+  /**
+   * How long a job stays ours without a heartbeat: a killed process's jobs return to the queue after it (and
+   * its outbox rows after runtime/heartbeat.ts's limit, which is shorter).
+   */
   lockMs?: number;
   /** How many failed jobs each kind keeps. */
   keepFailed?: number;
@@ -23,7 +26,7 @@ const KINDS: JobKind[] = ['tick', 'poll', 'build', 'deliver'];
 export function openBullQueue(redisUrl: string, log: Logger, options: BullQueueOptions = {}): Queue {
   const connection: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null };
   const prefix = options.prefix ?? 'tidings';
-  const lockMs = options.lockMs ?? 30_000;
+  const lockMs = options.lockMs ?? 15_000;
   const queues = new Map<JobKind, BullQueue>();
   const workers: Worker[] = [];
   // Our handlers now running: a close while Redis is away waits for them itself (see close()).

@@ -1,6 +1,7 @@
 // Versioned schema, written once with Kysely's schema builder so SQLite and PostgreSQL share it.
 // Instants are ISO-8601 UTC strings (they sort as text); lists are JSON text.
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
+import { nextDueAt } from '../../core/schedule/due';
 import { peopleQuotes } from './0003_people_quotes';
 
 export const migrations: Record<string, Migration> = {
@@ -105,6 +106,35 @@ export const migrations: Record<string, Migration> = {
     },
   },
   '0003_people_quotes': peopleQuotes,
+  // Work found by index, and a watermark that cannot skip. Each article gets an ingest sequence number
+  // (assigned in commit order: see SqlStore.saveArticle); a subscription's window ends at one (covered_seq),
+  // and its next due instant is kept beside it (next_due_at), so a tick reads only what is due.
+  '0004_due_work': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('articles').addColumn('seq', 'integer').execute();
+      await sql`UPDATE articles SET seq = r.n FROM (SELECT id, row_number() OVER (ORDER BY ingested_at, id) AS n FROM articles) AS r WHERE articles.id = r.id`.execute(db);
+      await db.schema.createIndex('articles_seq').on('articles').column('seq').unique().execute();
+      await db.schema.alterTable('subscriptions').addColumn('covered_seq', 'integer').execute();
+      await db.schema.alterTable('subscriptions').addColumn('next_due_at', 'text').execute();
+      // What a timestamp mark covered, as a sequence number: every article ingested up to it.
+      await sql`UPDATE subscriptions SET covered_seq = (SELECT coalesce(max(seq), 0) FROM articles WHERE articles.ingested_at <= subscriptions.covered_until) WHERE covered_until IS NOT NULL`.execute(db);
+      const subs = await sql<{ id: string; time: string; timezone: string; active: number; covered_until: string | null; created_at: string }>`SELECT id, time, timezone, active, covered_until, created_at FROM subscriptions`.execute(db);
+      for (const r of subs.rows) {
+        const due = nextDueAt({ active: r.active === 1, time: r.time, timezone: r.timezone, coveredUntil: r.covered_until, createdAt: r.created_at });
+        await sql`UPDATE subscriptions SET next_due_at = ${due} WHERE id = ${r.id}`.execute(db);
+      }
+      await db.schema.createIndex('subscriptions_due').on('subscriptions').columns(['next_due_at', 'id']).execute();
+      await db.schema.createIndex('feeds_next_poll').on('feeds').column('next_poll_at').execute();
+      // Heartbeats instead of long leases: a claimed row names its holder, and a holder whose heartbeat
+      // stopped loses its rows to the next claim.
+      await db.schema.alterTable('outbox').addColumn('holder', 'text').execute();
+      await db.schema
+        .createTable('heartbeats')
+        .addColumn('holder', 'text', (c) => c.primaryKey())
+        .addColumn('beat_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
   // Attempts at a piece of work (an item's summary, a feed's read), counted before the work starts, so that a
   // crash in the middle is counted too; work that failed or crashed too often is quarantined.
   '0005_quarantine': {

@@ -90,5 +90,5 @@ async function openPool(url: string, options: PostgresStoreOptions): Promise<Sto
     await db.destroy();
     throw err;
   }
-  return new SqlStore(db, { skipLocked: true, streams: false });
+  return new SqlStore(db, { skipLocked: true, streams: false, concurrentWriters: true });
 }

@@ -1,5 +1,6 @@
 // Mapping between stored rows and the core model.
 import type { Article, ChatTarget, Feed, OutboxRow, OutboxStatus, Subscription } from '../../core/model';
+import { nextDueAt } from '../../core/schedule/due';
 import type { ArticleRow, FeedRow, OutboxDbRow, SubscriptionRow } from './schema';
 
 /** One string per chat target: the unique key of subscriptions and chat feeds. */
@@ -68,6 +69,7 @@ export const fromArticle = (a: Article): ArticleRow => ({
   excerpt_only: a.excerptOnly ? 1 : 0,
   story_id: a.storyId,
   fingerprint: a.fingerprint,
+  seq: null, // assigned by the insert
 });
 
 export const toSubscription = (r: SubscriptionRow): Subscription => ({
@@ -81,6 +83,7 @@ export const toSubscription = (r: SubscriptionRow): Subscription => ({
   sendEmpty: r.send_empty === 1,
   active: r.active === 1,
   coveredUntil: r.covered_until,
+  ...(r.covered_seq !== null ? { coveredSeq: r.covered_seq } : {}),
   createdAt: r.created_at,
 });
 
@@ -97,6 +100,8 @@ export const fromSubscription = (s: Subscription): SubscriptionRow => ({
   active: s.active ? 1 : 0,
   covered_until: s.coveredUntil,
   created_at: s.createdAt,
+  covered_seq: s.coveredSeq ?? null,
+  next_due_at: nextDueAt(s),
 });
 
 export const toOutbox = (r: OutboxDbRow): OutboxRow => ({
@@ -127,4 +132,5 @@ export const fromOutbox = (o: OutboxRow): OutboxDbRow => ({
   last_error: o.lastError,
   created_at: o.createdAt,
   sent_at: o.sentAt,
+  holder: null,
 });

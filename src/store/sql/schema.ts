@@ -29,6 +29,8 @@ export interface ArticleRow {
   excerpt_only: number;
   story_id: string;
   fingerprint: string;
+  /** Ingest sequence: increases in commit order (assigned on insert). */
+  seq: number | null;
 }
 
 export interface SubscriptionRow {
@@ -44,6 +46,10 @@ export interface SubscriptionRow {
   active: number;
   covered_until: string | null;
   created_at: string;
+  /** The last article sequence number a scheduled digest covered. */
+  covered_seq: number | null;
+  /** When the next scheduled digest is due (core/schedule/due nextDueAt); null when inactive. */
+  next_due_at: string | null;
 }
 
 export interface OutboxDbRow {
@@ -59,6 +65,8 @@ export interface OutboxDbRow {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** The process that claimed the row (a heartbeat holder), null when nobody holds it. */
+  holder: string | null;
 }
 
 export interface PersonRow {
@@ -109,6 +117,7 @@ export interface Database {
   article_feeds: { article_id: string; feed_id: string; seen_at: string };
   subscriptions: SubscriptionRow;
   outbox: OutboxDbRow;
+  heartbeats: { holder: string; beat_at: string };
   people: PersonRow;
   person_aliases: { alias: string; person_id: string };
   quotes: QuoteRow;

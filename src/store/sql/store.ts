@@ -1,10 +1,10 @@
 // The Store port over Kysely: one implementation for SQLite and PostgreSQL; the dialects differ only in how
 // a delivery is leased (PostgreSQL skips rows another worker has locked).
 import { randomUUID } from 'node:crypto';
-import { type Kysely, Migrator, type Migration, type Transaction, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, Migrator, type Migration, type Transaction, sql } from 'kysely';
 import type { Article, ChatTarget, Feed, Follow, OutboxRow, QuotedPerson, SaidQuote, Subscription } from '../../core/model';
 import type { Person } from '../../core/people';
-import type { QuoteScope, Store } from '../../core/ports';
+import type { ClaimHolder, DueCursor, DuePage, QuoteScope, Store } from '../../core/ports';
 import * as people from './people';
 import { migrations } from '../migrations';
 import {
@@ -26,7 +26,15 @@ export interface SqlStoreOptions {
   skipLocked: boolean;
   /** The driver can stream a select row by row (better-sqlite3 can; pg needs a cursor package we do not ship). */
   streams: boolean;
+  /**
+   * Writers run at once (PostgreSQL): article inserts take a transaction lock so sequence numbers commit in
+   * order. (SQLite has one writer at a time already.)
+   */
+  concurrentWriters: boolean;
 }
+
+/** The advisory lock that orders article sequence numbers on PostgreSQL (any constant unique to this use). */
+const ARTICLE_SEQ_LOCK = 73_400_413;
 
 /** Applies pending migrations. `schema`: where the migration bookkeeping lives (PostgreSQL looks for it in every schema otherwise). */
 export async function migrate(db: Kysely<Database>, schema?: string): Promise<void> {
@@ -34,6 +42,9 @@ export async function migrate(db: Kysely<Database>, schema?: string): Promise<vo
     db,
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // Migrations written side by side touch separate tables and columns: a database that already ran a later
+    // one (0005) still takes an earlier one added since (0003, 0004).
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
@@ -176,8 +187,15 @@ export class SqlStore implements Store {
 
   async saveArticle(article: Article): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
+      // The next sequence number, taken under a lock held to commit: numbers become visible in order, so a
+      // digest that covers up to the highest one it sees can never pass over one still being written.
+      if (this.options.concurrentWriters) await sql`SELECT pg_advisory_xact_lock(${ARTICLE_SEQ_LOCK})`.execute(trx);
       await trx.insertInto('stories').values({ id: article.storyId, first_seen_at: article.ingestedAt }).onConflict((oc) => oc.doNothing()).execute();
-      const inserted = await trx.insertInto('articles').values(fromArticle(article)).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const inserted = await trx
+        .insertInto('articles')
+        .values({ ...fromArticle(article), seq: sql<number>`(SELECT coalesce(max(seq), 0) + 1 FROM articles)` })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       if (article.feedId) {
         await trx
           .insertInto('article_feeds')
@@ -238,8 +256,9 @@ export class SqlStore implements Store {
 
   async saveSubscription(s: Subscription): Promise<void> {
     const row = fromSubscription(s);
-    const { id: _id, created_at: _created, covered_until: _covered, ...update } = row;
-    await this.db
+    const { id: _id, created_at: _created, covered_until: _covered, covered_seq: _seq, next_due_at: _due, ...update } = row;
+    await this.db.transaction().execute(async (trx) => {
+      await trx
       .insertInto('subscriptions')
       .values(row)
       .onConflict((oc) =>
@@ -252,19 +271,30 @@ export class SqlStore implements Store {
         }),
       )
       .execute();
+      // The due instant follows from the row as it now stands (its mark may be ahead of the copy saved).
+      const saved = await trx.selectFrom('subscriptions').selectAll().where('target_key', '=', row.target_key).executeTakeFirstOrThrow();
+      await trx.updateTable('subscriptions').set({ next_due_at: fromSubscription(toSubscription(saved)).next_due_at }).where('id', '=', saved.id).execute();
+    });
   }
 
-  async enqueueDigest(row: OutboxRow, coveredUntil: string | null): Promise<boolean> {
+  async enqueueDigest(row: OutboxRow, coveredUntil: string | null, coveredSeq?: number): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx.insertInto('outbox').values(fromOutbox(row)).onConflict((oc) => oc.columns(['subscription_id', 'period_key']).doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return false;
       if (coveredUntil !== null) {
-        await trx
+        // Both marks only move forward; the due instant follows from the row as it then stands.
+        const sub = await trx
           .updateTable('subscriptions')
-          .set({ covered_until: coveredUntil })
+          .set({
+            covered_until: sql<string>`case when ${sql.ref('covered_until')} is null or ${sql.ref('covered_until')} < ${coveredUntil} then ${coveredUntil} else ${sql.ref('covered_until')} end`,
+            ...(coveredSeq !== undefined
+              ? { covered_seq: sql<number>`case when ${sql.ref('covered_seq')} is null or ${sql.ref('covered_seq')} < ${coveredSeq} then ${coveredSeq} else ${sql.ref('covered_seq')} end` }
+              : {}),
+          })
           .where('id', '=', row.subscriptionId)
-          .where((eb) => eb.or([eb('covered_until', 'is', null), eb('covered_until', '<', coveredUntil)]))
-          .execute();
+          .returningAll()
+          .executeTakeFirst();
+        if (sub) await trx.updateTable('subscriptions').set({ next_due_at: fromSubscription(toSubscription(sub)).next_due_at }).where('id', '=', sub.id).execute();
       }
       return true;
     });
@@ -279,36 +309,58 @@ export class SqlStore implements Store {
     // Undo the claim's attempt count too: a release is not a failed attempt.
     await this.db
       .updateTable('outbox')
-      .set((eb) => ({ available_at: now, attempts: eb('attempts', '-', 1) }))
+      .set((eb) => ({ available_at: now, attempts: eb('attempts', '-', 1), holder: null }))
       .where('id', '=', id)
       .where('status', '=', 'pending')
       .where('available_at', '=', leasedUntil)
       .execute();
   }
 
-  async claimDeliveries(now: string, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  async claimDeliveries(now: string, limit: number, leaseMs: number, holder?: ClaimHolder): Promise<OutboxRow[]> {
     const leaseEnd = new Date(Date.parse(now) + leaseMs).toISOString();
-    let pick = this.db
-      .selectFrom('outbox')
-      .select('id')
-      .where('status', '=', 'pending')
-      .where('available_at', '<=', now)
-      .orderBy('available_at')
-      .limit(limit);
-    if (this.options.skipLocked) pick = pick.forUpdate().skipLocked();
+    // Claimable: pending and available, or held by a process whose heartbeat stopped (taken back at once).
+    const claimable = (eb: ExpressionBuilder<Database, 'outbox'>) => {
+      const free = eb('outbox.available_at', '<=', now);
+      if (!holder) return eb.and([eb('outbox.status', '=', 'pending'), free]);
+      const alive = eb.exists(eb.selectFrom('heartbeats').select('heartbeats.holder').whereRef('heartbeats.holder', '=', 'outbox.holder').where('heartbeats.beat_at', '>', holder.staleBefore));
+      return eb.and([eb('outbox.status', '=', 'pending'), eb.or([free, eb.and([eb('outbox.holder', 'is not', null), eb.not(alive)])])]);
+    };
+    // The pick is a CTE, evaluated once: as an IN (…) subquery PostgreSQL may run it again for each row it
+    // updates, and with SKIP LOCKED a second run picks rows the first did not.
     const rows = await this.db
+      .with('picked', (db) => {
+        const pick = db.selectFrom('outbox').select('outbox.id as picked_id').where(claimable).orderBy('available_at').limit(limit);
+        return this.options.skipLocked ? pick.forUpdate().skipLocked() : pick;
+      })
       .updateTable('outbox')
-      .set((eb) => ({ available_at: leaseEnd, attempts: eb('attempts', '+', 1) }))
-      .where('id', 'in', pick)
-      .where('status', '=', 'pending')
-      .where('available_at', '<=', now)
+      .from('picked')
+      .set((eb) => ({ available_at: leaseEnd, attempts: eb('outbox.attempts', '+', 1), holder: holder?.id ?? null }))
+      .whereRef('outbox.id', '=', 'picked.picked_id')
       .returningAll()
       .execute();
     return rows.map(toOutbox).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 
+  async heartbeat(holder: string, now: string): Promise<void> {
+    await this.db.insertInto('heartbeats').values({ holder, beat_at: now }).onConflict((oc) => oc.column('holder').doUpdateSet({ beat_at: now })).execute();
+  }
+
+  async endHeartbeat(holder: string): Promise<void> {
+    await this.db.deleteFrom('heartbeats').where('holder', '=', holder).execute();
+  }
+
+  async releaseHolder(holder: string, now: string): Promise<number> {
+    const r = await this.db
+      .updateTable('outbox')
+      .set((eb) => ({ available_at: now, holder: null, attempts: eb('attempts', '-', 1) }))
+      .where('holder', '=', holder)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  }
+
   async completeDelivery(id: string, messageIds: string[], sentAt: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(messageIds), sent_at: sentAt, last_error: null }).where('id', '=', id).execute();
+    await this.db.updateTable('outbox').set({ status: 'sent', message_ids: JSON.stringify(messageIds), sent_at: sentAt, last_error: null, holder: null }).where('id', '=', id).execute();
   }
 
   async recordDeliveryParts(id: string, leasedUntil: string, messageIds: string[]): Promise<boolean> {
@@ -323,11 +375,11 @@ export class SqlStore implements Store {
   }
 
   async retryDelivery(id: string, availableAt: string, error: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ available_at: availableAt, last_error: error }).where('id', '=', id).where('status', '=', 'pending').execute();
+    await this.db.updateTable('outbox').set({ available_at: availableAt, last_error: error, holder: null }).where('id', '=', id).where('status', '=', 'pending').execute();
   }
 
   async dropDelivery(id: string, reason: string): Promise<void> {
-    await this.db.updateTable('outbox').set({ status: 'dropped', last_error: reason }).where('id', '=', id).execute();
+    await this.db.updateTable('outbox').set({ status: 'dropped', last_error: reason, holder: null }).where('id', '=', id).execute();
   }
 
   async moveTarget(from: ChatTarget, to: ChatTarget): Promise<void> {
@@ -345,6 +397,72 @@ export class SqlStore implements Store {
     let q = this.db.selectFrom('outbox').selectAll().orderBy('created_at').orderBy('id');
     if (subscriptionId) q = q.where('subscription_id', '=', subscriptionId);
     return (await q.execute()).map(toOutbox);
+  }
+
+  // Work found by index: the narrow reads of the scheduler.
+
+  async dueSubscriptions(now: string, limit: number, after?: DueCursor): Promise<DuePage> {
+    let q = this.db.selectFrom('subscriptions').selectAll().where('next_due_at', '<=', now).where('active', '=', 1);
+    if (after) q = q.where((eb) => eb(eb.refTuple('next_due_at', 'id'), '>', eb.tuple(after.dueAt, after.id)));
+    // In the order of the (next_due_at, id) index: read by range, no sort, whatever the table's size.
+    const rows = await q.orderBy('next_due_at').orderBy('id').limit(limit).execute();
+    const last = rows.at(-1);
+    return { subscriptions: rows.map(toSubscription), next: rows.length === limit && last ? { dueAt: last.next_due_at!, id: last.id } : null };
+  }
+
+  async deferSubscription(id: string, now: string, nextDueAt: string | null): Promise<void> {
+    await this.db.updateTable('subscriptions').set({ next_due_at: nextDueAt }).where('id', '=', id).where('next_due_at', '<=', now).execute();
+  }
+
+  async chatSubscriptions(platform: string, chatId: string): Promise<Subscription[]> {
+    const key = targetKey({ platform, chatId, threadId: null });
+    // The chat's own key and its threads' keys ("key:thread"): a range of the unique index.
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where((eb) => eb.or([eb('target_key', '=', key), eb.and([eb('target_key', '>', `${key}:`), eb('target_key', '<', `${key};`)])]))
+      .orderBy('target_key')
+      .execute();
+    return rows.map(toSubscription);
+  }
+
+  async chatFeedIds(targets: ChatTarget[]): Promise<string[][]> {
+    const keys = [...new Set(targets.map(targetKey))];
+    const byChat = new Map<string, string[]>();
+    for (let i = 0; i < keys.length; i += 500) {
+      const rows = await this.db.selectFrom('chat_feeds').select(['target_key', 'feed_id']).where('target_key', 'in', keys.slice(i, i + 500)).execute();
+      for (const r of rows) byChat.set(r.target_key, [...(byChat.get(r.target_key) ?? []), r.feed_id]);
+    }
+    return targets.map((t) => byChat.get(targetKey(t)) ?? []);
+  }
+
+  async dueFeeds(now: string, limit: number): Promise<Feed[]> {
+    const rows = await this.db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('enabled', '=', 1)
+      .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]))
+      .where((eb) => eb.or([eb('global', '=', 1), eb.exists(eb.selectFrom('chat_feeds').select('feed_id').whereRef('chat_feeds.feed_id', '=', 'feeds.id'))]))
+      // No order: ordering would walk the whole next_poll_at index; every due feed is taken anyway, the rest next look.
+      .limit(limit)
+      .execute();
+    return rows.map(toFeed);
+  }
+
+  async latestArticleSeq(): Promise<number> {
+    const row = await this.db.selectFrom('articles').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    return Number(row?.seq ?? 0);
+  }
+
+  async articlesUpTo(feedIds: string[], uptoSeq: number, after: { seq: number } | { ingestedAfter: string }): Promise<Article[]> {
+    if (!feedIds.length) return [];
+    let q = this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('seq', '<=', uptoSeq)
+      .where((eb) => eb.exists(eb.selectFrom('article_feeds').select('article_id').whereRef('article_feeds.article_id', '=', 'articles.id').where('article_feeds.feed_id', 'in', feedIds)));
+    q = 'seq' in after ? q.where('seq', '>', after.seq) : q.where('ingested_at', '>', after.ingestedAfter);
+    return (await q.orderBy('seq').execute()).map(toArticle);
   }
 
   // People, quotes, follows (./people).

@@ -69,7 +69,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   cachePreparedStatements(sqlite, () => watch?.check());
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
-  const store = new SqlStore(db, { skipLocked: false, streams: true });
+  const store = new SqlStore(db, { skipLocked: false, streams: true, concurrentWriters: false });
   const close = store.close.bind(store);
   store.close = async () => {
     watch?.stop();
