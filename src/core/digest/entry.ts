@@ -57,8 +57,18 @@ function knownShare(text: string, known: Set<string>): number {
   return seen / own.size;
 }
 
-/** A quotation mark left alone at a sentence's edge: the quote ran over several paragraphs run together. */
-const STRAY_MARK = /^['‘"“]+(?=\p{L})|(?<=[\p{L}.!?,])['’"”]+$/gu;
+/**
+ * A quotation mark left alone at a sentence's edge (the quote ran over several paragraphs run together) is
+ * dropped; a mark that closes or opens a quotation inside the same sentence ("crazy: 'Oh, a victory!'") stays.
+ */
+function withoutStrayMarks(sentence: string): string {
+  let out = sentence;
+  const lead = /^['‘"“]+(?=\p{L})/u.exec(out);
+  if (lead && !/[\p{L}.!?,;]['’"”]+(?=$|[\s.,;:!?)])/u.test(out.slice(lead[0].length))) out = out.slice(lead[0].length);
+  const trail = /(?<=[\p{L}.!?,])['’"”]+$/u.exec(out);
+  if (trail && !/(?:^|[\s(:—–-])['‘"“](?=\p{L})/u.test(out.slice(0, trail.index))) out = out.slice(0, trail.index);
+  return out;
+}
 
 /** The first `limit` words of a sentence, ending on a word, marked as cut. */
 function cutAtWord(sentence: string, limit: number): string {
@@ -87,7 +97,7 @@ function withoutRepeats<T extends { sentence: string }>(pieces: T[]): T[] {
  */
 export function trimQuote(text: string, summaryWords: Set<string>, budget = QUOTE_WORDS): string {
   // The quote's parts (separate quotations) and their sentences, in order, each knowing its part.
-  const pieces = withoutRepeats(text.split(QUOTE_JOIN).flatMap((part, p) => splitSentences(part).map((sentence) => ({ sentence: sentence.replace(STRAY_MARK, ''), part: p }))));
+  const pieces = withoutRepeats(text.split(QUOTE_JOIN).flatMap((part, p) => splitSentences(part).map((sentence) => ({ sentence: withoutStrayMarks(sentence), part: p }))));
   const whole = pieces.map((piece) => piece.sentence).join(' ');
   const joined = pieces.every((piece) => piece.part === 0);
   if (wordsIn(text) <= budget && joined && pieces.every((piece) => knownShare(piece.sentence, summaryWords) < 1)) return whole;

@@ -28,6 +28,13 @@ describe('key quote', () => {
     for (const piece of trimmed.split('…').map((p) => p.trim()).filter((p) => p !== '')) expect(long).toContain(piece);
   });
 
+  it('keeps a quotation inside the quote closed, and drops only a mark left alone at an edge', () => {
+    const nested = "You see people going crazy: 'Oh, what a victory for Putin; he got a meeting!' He doesn't see it that way.";
+    expect(trimQuote(nested, new Set(), 40)).toBe(nested);
+    expect(trimQuote("The club will fight on.' We owe it to the fans.", new Set(), 40)).toBe('The club will fight on. We owe it to the fans.');
+    expect(trimQuote("'We owe it to the fans. The club will fight on.", new Set(), 40)).toBe('We owe it to the fans. The club will fight on.');
+  });
+
   it('never joins separate quotations without a mark', () => {
     const trimmed = trimQuote('I am absolutely delighted with the result … The horse did not even know it had won the race', new Set(), 40);
     expect(trimmed).toBe('I am absolutely delighted with the result … The horse did not even know it had won the race');
