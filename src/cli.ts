@@ -262,6 +262,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) throw usage(`unknown command "${name}"; try: tidings --help`);
+  // `tidings digest --help`: the usage, before the command's own flags refuse the word. (After `--`, it is an argument.)
+  const ownArgs = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (ownArgs.includes('--help') || ownArgs.includes('-h')) {
+    process.stdout.write(`${USAGE.split('\n').filter((line, i) => i === 0 || line.trimStart().startsWith(`${name} `) || line.trim() === name).join('\n')}\n`);
+    return 0;
+  }
   return command(args);
 }
 

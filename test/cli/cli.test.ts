@@ -131,6 +131,14 @@ describe('tidings CLI', { timeout: 120_000 }, () => {
     expect((await run(['feeds', 'list'], { env: own })).out).not.toContain(seeds);
   });
 
+  it('a command followed by --help prints its usage and exits 0', async () => {
+    const r = await run(['digest', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^usage: tidings <command>\n {2}digest \[--source S\]/u);
+    expect(r.out).not.toContain('summarize');
+    expect(r.err).toBe('');
+  });
+
   it('summarize --sentences -1 names the flag and the range', async () => {
     const r = await run(['summarize', '--sentences', '-1', '-'], { input: 'One sentence. Two sentences.' });
     expect(r.code).toBe(2);
