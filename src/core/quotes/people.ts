@@ -34,7 +34,10 @@ const COMMON_OPENERS = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'At'
 // Particles may join the parts of a name, one or two of them: "Bill de Blasio", "Ursula von der Leyen", and
 // an Arabic article joins its name with a hyphen: "Abu Bakr al-Baghdadi".
 const NAME_WORD = `(?:\\p{Lu}|(?:al|el)-\\p{Lu})[\\p{L}'’-]+`;
-const NAME_RUN = new RegExp(`(?:\\p{Lu}[\\p{L}'’-]*\\.?\\s+){0,2}(?:\\p{Lu}\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${NAME_PARTICLES.join('|')})\\s+){0,2}${NAME_WORD})*`, 'gu');
+// Only a title's abbreviation may end in a period inside a name ("Sen. Rubio"): any other period ends the run, so
+// "…the release of The Interview. Obama also…" is not a person called "Interview Obama".
+const TITLE_ABBREVIATIONS = '(?:Mr|Mrs|Ms|Mx|Dr|Sen|Rep|Gov|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pte|Adm|Brig|Cmdr|Prof|Rev|Hon|Det|Insp|Supt|Pres|St|Fr)';
+const NAME_RUN = new RegExp(`(?:(?:\\p{Lu}[\\p{L}'’-]*|${TITLE_ABBREVIATIONS}\\.)\\s+){0,2}(?:\\p{Lu}\\.\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+(?:(?:${NAME_PARTICLES.join('|')})\\s+){0,2}${NAME_WORD})*`, 'gu');
 
 /** The role words right before `at` ("US Secretary of State" before a name), up to six words. */
 function rolesBefore(text: string, at: number): string {

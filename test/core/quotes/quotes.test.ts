@@ -255,3 +255,16 @@ describe('extractQuotes, print flattened into one paragraph', () => {
     expect(quotes).toHaveLength(1);
   });
 });
+
+describe('extractQuotes, names across a sentence end', () => {
+  it('does not join a title ending one sentence and a name opening the next into a person', () => {
+    const text =
+      'Sony cancelled the release of The Interview. Obama also announced new measures on Friday. ' +
+      "'Sony has been fighting to get this picture distributed,' he said.";
+    expect(only(text)).toEqual([{ text: 'Sony has been fighting to get this picture distributed', speaker: 'Obama', cue: 'said' }]);
+  });
+
+  it('still reads a title abbreviation with its period as part of the name', () => {
+    expect(only('Sen. Marco Rubio spoke on Monday. "We will vote," he said.')).toEqual([{ text: 'We will vote', speaker: 'Marco Rubio', cue: 'said' }]);
+  });
+});
