@@ -1,27 +1,14 @@
 // The Queue port on a real Redis: keyed jobs are not doubled, failing jobs retry with backoff and are kept
 // when they keep failing, and close() lets a running job finish.
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openBullQueue } from '../../src/queue/bullmq';
-import { REDIS_URL } from '../support/servers';
+import { REDIS_URL, redisKeyPrefixes } from '../support/servers';
 import { MemoryLogger } from '../fakes/logger';
 
 const quiet = new MemoryLogger();
-const prefixes: string[] = [];
-const fresh = (options = {}) => {
-  const prefix = `tidings-test-${randomUUID()}`;
-  prefixes.push(prefix);
-  return openBullQueue(REDIS_URL, quiet, { prefix, ...options });
-};
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  for (const p of prefixes) {
-    const keys = await redis.keys(`${p}:*`);
-    if (keys.length) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
+const prefixes = redisKeyPrefixes();
+const fresh = (options = {}) => openBullQueue(REDIS_URL, quiet, { prefix: prefixes.next(), ...options });
+afterAll(() => prefixes.removeAll());
 
 /** Until `check` holds; fails the test when it does not within 10 s. */
 const waitFor = (check: () => boolean | Promise<boolean>) =>

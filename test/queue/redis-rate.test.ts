@@ -1,26 +1,14 @@
 // The send rate shared through Redis: two processes' worth of senders (two RedisRate instances, each with its
 // own connection) together never put more than `limit` requests into any window on the platform's clock.
-import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type SharedRate, takeShared } from '../../src/core/ports';
 import { RedisRate } from '../../src/queue/redis-rate';
-import { REDIS_URL } from '../support/servers';
+import { REDIS_URL, redisKeyPrefixes } from '../support/servers';
 
-const prefixes: string[] = [];
-const freshPrefix = () => {
-  const p = `tidings-test-${randomUUID()}`;
-  prefixes.push(p);
-  return p;
-};
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  for (const p of prefixes) {
-    const keys = await redis.keys(`${p}:*`);
-    if (keys.length) await redis.del(...keys);
-  }
-  redis.disconnect();
-});
+const prefixes = redisKeyPrefixes();
+const freshPrefix = () => prefixes.next();
+afterAll(() => prefixes.removeAll());
 
 const LIMIT = 10;
 const WINDOW_MS = 250;
