@@ -1,26 +1,32 @@
 // A person's whole journey with the bot in a private chat, through the real telegraf client and the fake Bot API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSubscription } from '../../../src/app/commands';
 import { COMMANDS } from '../../../src/core/commands';
 import type { Subscription } from '../../../src/core/model';
 import { type Harness, TOKEN, startHarness } from './harness';
 
-const ALICE = { id: 501, first_name: 'Alice', username: 'alice' };
-const target = { platform: 'telegram', chatId: String(ALICE.id), threadId: null };
+import type { FakeUser } from '../../fakes/telegram/server';
 
 describe('a private chat with the bot', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    h.api.addChat({ id: ALICE.id, type: 'private' });
   });
   afterAll(async () => {
     await h?.close();
   });
-  /** The subscription as a test expects to find it, whichever tests ran before. */
+  // Every test talks in a private chat of its own, so what one test saved never meets another, in any order.
+  let nextId = 501;
+  let ALICE: FakeUser;
+  let target: { platform: string; chatId: string; threadId: null };
+  beforeEach(() => {
+    ALICE = { id: nextId++, first_name: 'Alice', username: 'alice' };
+    target = { platform: 'telegram', chatId: String(ALICE.id), threadId: null };
+    h.api.addChat({ id: ALICE.id, type: 'private' });
+  });
+  /** This chat's subscription, as the test needs it to be before its commands. */
   const given = async (patch: Partial<Subscription>) => {
-    const sub = (await h.t.store.getSubscription(target)) ?? newSubscription(target, h.t.subscriptionDefaults, '2026-05-04T00:00:00.000Z');
-    await h.t.store.saveSubscription({ ...sub, ...patch });
+    await h.t.store.saveSubscription({ ...newSubscription(target, h.t.subscriptionDefaults, '2026-05-04T00:00:00.000Z'), ...patch });
   };
 
   it('registers its commands with setMyCommands', () => {
@@ -111,7 +117,9 @@ describe('a private chat with the bot', () => {
     expect(await h.t.store.getSubscription(target)).toMatchObject({ active: false, time: '07:30', timezone: 'Europe/Berlin' });
   });
 
-  it('every reply answered its own command, and no log line holds the token', () => {
+  it('every reply answered its own command, and no log line holds the token', async () => {
+    await h.ask(ALICE.id, ALICE, '/start');
+    await h.ask(ALICE.id, ALICE, '/summarize not-a-link');
     const commands = h.api.calls.filter((c) => c.method === 'sendMessage');
     expect(commands.length).toBe(h.api.sent.length);
     expect(h.api.sent.every((m) => m.reply_to !== null)).toBe(true);
