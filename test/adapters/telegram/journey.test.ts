@@ -3,9 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { newSubscription } from '../../../src/app/commands';
 import { COMMANDS } from '../../../src/core/commands';
 import type { Subscription } from '../../../src/core/model';
-import { type Harness, TOKEN, startHarness } from './harness';
-
 import type { FakeUser } from '../../fakes/telegram/server';
+import { type Harness, TOKEN, startHarness } from './harness';
 
 describe('a private chat with the bot', () => {
   let h: Harness;
