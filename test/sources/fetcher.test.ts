@@ -45,7 +45,8 @@ beforeAll(async () => {
   });
   server.routes.set('/slow-loris', (_req, res) => {
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
-    const timer = setInterval(() => res.write('<'), 200);
+    // A byte every 25 ms: never idle long enough for a per-read timeout, so only the whole-request limit stops it.
+    const timer = setInterval(() => res.write('<'), 25);
     res.on('close', () => clearInterval(timer));
   });
   server.routes.set('/no-headers', () => {
@@ -110,8 +111,14 @@ describe('the safe fetcher', () => {
   });
 
   it('gives up on a slow-loris body and on a server that never answers', async () => {
-    expect(await code('/slow-loris')).toBe('fetch/timeout');
-    expect(await code('/no-headers')).toBe('fetch/timeout');
+    // The same limit as in production, made short: 200 ms instead of seconds of waiting.
+    const impatient = createFetcher({ allowPrivateNetworks: true, timeoutMs: 200 });
+    try {
+      expect(await code('/slow-loris', impatient)).toBe('fetch/timeout');
+      expect(await code('/no-headers', impatient)).toBe('fetch/timeout');
+    } finally {
+      await impatient.close();
+    }
   });
 
   it('follows at most five redirects, and reports a permanent move', async () => {
@@ -153,14 +160,14 @@ describe('the safe fetcher', () => {
   });
 
   it('counts the time limit from when a request gets its slot, not while it waits behind others', async () => {
-    // One slot, requests of 400 ms, a 1 s limit: the fourth in line waits 1.2 s but talks for only 400 ms.
-    server.routes.set('/slow-400', (_req, res) => setTimeout(() => res.end('<rss version="2.0"><channel><title>S</title></channel></rss>'), 400));
-    const queued = createFetcher({ allowPrivateNetworks: true, perHostConcurrency: 1, timeoutMs: 1000 });
-    const codes = await Promise.all(Array.from({ length: 4 }, () => code('/slow-400', queued)));
-    // The limit still holds for the talking: a server that never answers times out after 1 s of it.
+    // One slot, requests of 50 ms, a 200 ms limit: the sixth in line waits 250 ms but talks for only 50 ms.
+    server.routes.set('/slow-50', (_req, res) => setTimeout(() => res.end('<rss version="2.0"><channel><title>S</title></channel></rss>'), 50));
+    const queued = createFetcher({ allowPrivateNetworks: true, perHostConcurrency: 1, timeoutMs: 200 });
+    const codes = await Promise.all(Array.from({ length: 6 }, () => code('/slow-50', queued)));
+    // The limit still holds for the talking: a server that never answers times out after 200 ms of it.
     const stuck = await code('/no-headers', queued);
     await queued.close();
-    expect(codes).toEqual(['ok 200', 'ok 200', 'ok 200', 'ok 200']);
+    expect(codes).toEqual(Array.from({ length: 6 }, () => 'ok 200'));
     expect(stuck).toBe('fetch/timeout');
   });
 
