@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildDueDigests } from '../../src/app/digests';
 import { drainOutbox } from '../../src/app/deliver';
 import { buildQuoteAlerts } from '../../src/app/follows';
@@ -49,29 +49,45 @@ export function quoting(name: string, words: string, at: string): RawItem {
 
 export function followJourney(platform: JourneyPlatform): void {
   describe(`following a person on ${platform.name}`, { timeout: 60_000 }, () => {
+    // Every test starts in a world of its own: a new database, clock and wire, with one old quote ingested.
+    // Only the platform's fake server is shared, so a test reads the posts made since it began.
     const dir = mkdtempSync(join(tmpdir(), 'tidings-follow-'));
-    const databaseUrl = `sqlite:${join(dir, 'follow.db')}`;
-    const clock = new FakeClock('2026-03-02T06:00:00.000Z');
-    const items: RawItem[] = [quoting('Anna Kovalenko', 'The harbour will open in May', clock.now().toISOString())];
+    let worlds = 0;
+    let databaseUrl: string;
+    let clock: FakeClock;
+    let items: RawItem[];
     const source: Source = {
       read: async () => ok({ title: 'Wire', items: [...items], notModified: false, etag: null, lastModified: null, movedTo: null, retryAfterMs: null }),
     };
-    let running: { t: Tidings; stop(): Promise<void> };
+    let running: { t: Tidings; stop(): Promise<void> } | null = null;
+    let postsBefore = 0;
     const ingest = async () => {
-      const feed = (await running.t.store.listFeeds(null)).find((f) => f.url === FOLLOW_FEED)!;
-      const r = await ingestFeed({ store: running.t.store, source, clock, log: running.t.log }, feed);
+      const feed = (await running!.t.store.listFeeds(null)).find((f) => f.url === FOLLOW_FEED)!;
+      const r = await ingestFeed({ store: running!.t.store, source, clock, log: running!.t.log }, feed);
       expect(r.ok).toBe(true);
     };
-    const deliver = () => drainOutbox({ store: running.t.store, sinks: running.t.sinks, clock, log: running.t.log });
-    const alerts = () => platform.posts().filter((p) => /New quotes? from Anna Kovalenko/.test(p));
+    const deliver = () => drainOutbox({ store: running!.t.store, sinks: running!.t.sinks, clock, log: running!.t.log });
+    const posts = () => platform.posts().slice(postsBefore);
+    const alerts = () => posts().filter((p) => /New quotes? from Anna Kovalenko/.test(p));
+    const restart = async () => {
+      await running!.stop();
+      running = await platform.boot(databaseUrl, clock, source);
+    };
 
-    beforeAll(async () => {
+    beforeEach(async () => {
+      databaseUrl = `sqlite:${join(dir, `follow-${++worlds}.db`)}`;
+      clock = new FakeClock('2026-03-02T06:00:00.000Z');
+      items = [quoting('Anna Kovalenko', 'The harbour will open in May', clock.now().toISOString())];
       running = await platform.boot(databaseUrl, clock, source);
       await running.t.store.addFeed(FOLLOW_FEED, null, 'Wire');
       await ingest();
+      postsBefore = platform.posts().length;
+    });
+    afterEach(async () => {
+      await running?.stop();
+      running = null;
     });
     afterAll(async () => {
-      await running?.stop();
       await platform.close();
       rmSync(dir, { recursive: true, force: true });
     });
@@ -84,9 +100,9 @@ export function followJourney(platform: JourneyPlatform): void {
       items.push(quoting('Anna Kovalenko', 'Not one more delay will be accepted', clock.now().toISOString()));
       await ingest();
       clock.set('2026-03-02T08:00:30.000Z');
-      await buildDueDigests(running.t.digestDeps);
+      await buildDueDigests(running!.t.digestDeps);
       await deliver();
-      const digest = platform.posts().join('\n');
+      const digest = posts().join('\n');
       const said = digest.slice(digest.indexOf('Said since the last digest'));
       expect(digest).toContain('Said since the last digest');
       expect(said).toContain('Not one more delay will be accepted');
@@ -95,6 +111,9 @@ export function followJourney(platform: JourneyPlatform): void {
     });
 
     it('/quotes answers with the date and outlet', async () => {
+      clock.set('2026-03-02T07:00:00.000Z');
+      items.push(quoting('Anna Kovalenko', 'Not one more delay will be accepted', clock.now().toISOString()));
+      await ingest();
       const reply = await platform.command('quotes', { name: 'Kovalenko' });
       expect(reply).toContain('Latest quotes by Anna Kovalenko');
       expect(reply).toContain('Not one more delay will be accepted');
@@ -115,39 +134,38 @@ export function followJourney(platform: JourneyPlatform): void {
       items.push(quoting('Anna Kovalenko', 'We start the night shifts tomorrow', clock.now().toISOString()));
       await ingest();
       clock.set('2026-03-02T09:05:00.000Z');
-      expect(await buildQuoteAlerts(running.t.digestDeps)).toBe(1);
+      expect(await buildQuoteAlerts(running!.t.digestDeps)).toBe(1);
       // The process stops with the alert queued and not sent; a new one starts on the same database.
-      await running.stop();
-      running = await platform.boot(databaseUrl, clock, source);
-      expect(await buildQuoteAlerts(running.t.digestDeps)).toBe(0);
+      await restart();
+      expect(await buildQuoteAlerts(running!.t.digestDeps)).toBe(0);
       await deliver();
       expect(alerts()).toHaveLength(1);
       expect(alerts()[0]).toContain('We start the night shifts tomorrow');
-      expect(alerts()[0]).not.toContain('Not one more delay'); // from before the alerts were asked for
+      expect(alerts()[0]).not.toContain('The harbour will open in May'); // from before the alerts were asked for
       // Later ticks and another restart send nothing more.
       clock.set('2026-03-02T09:10:00.000Z');
-      expect(await buildQuoteAlerts(running.t.digestDeps)).toBe(0);
-      await running.stop();
-      running = await platform.boot(databaseUrl, clock, source);
+      expect(await buildQuoteAlerts(running!.t.digestDeps)).toBe(0);
+      await restart();
       await deliver();
       expect(alerts()).toHaveLength(1);
     });
 
     it('unfollow: no alert and no section for their next quote', async () => {
+      expect(await platform.command('subscribe', { time: '08:00', timezone: 'UTC' })).toContain('08:00');
+      expect(await platform.command('follow', { name: 'Anna Kovalenko', now: 'true' })).toContain('at once');
       expect(await platform.command('unfollow', { name: 'Kovalenko' })).toContain('Unfollowed Anna Kovalenko');
       clock.set('2026-03-02T10:00:00.000Z');
       items.push(quoting('Anna Kovalenko', 'The cranes arrive on Friday', clock.now().toISOString()));
       await ingest();
       clock.set('2026-03-02T10:05:00.000Z');
-      expect(await buildQuoteAlerts(running.t.digestDeps)).toBe(0);
-      const before = platform.posts().length;
+      expect(await buildQuoteAlerts(running!.t.digestDeps)).toBe(0);
       clock.set('2026-03-03T08:00:30.000Z');
-      await buildDueDigests(running.t.digestDeps);
+      await buildDueDigests(running!.t.digestDeps);
       await deliver();
-      const next = platform.posts().slice(before).join('\n');
+      const next = posts().join('\n');
       expect(next).toContain('The cranes arrive on Friday'); // the story itself is in the digest
       expect(next).not.toContain('Said since the last digest');
-      expect(alerts()).toHaveLength(1);
+      expect(alerts()).toHaveLength(0);
     });
   });
 }
