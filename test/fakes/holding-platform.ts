@@ -18,6 +18,8 @@ export interface HoldingPlatform {
   /** Requests held by freeze(), by the sender's pid. */
   heldBy(pid: number): number;
   freeze(): void;
+  /** Calls `listener` after every accepted or held request and every held request's disconnect. */
+  onChange(listener: () => void): () => void;
   release(): void;
   close(): Promise<void>;
 }
@@ -28,6 +30,15 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
   let frozen = false;
   const held: Held[] = [];
   let nextId = 1;
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
+  const hold = (h: Held) => {
+    held.push(h);
+    h.req.socket.once('close', changed);
+    changed();
+  };
 
   const accept = (h: Held) => {
     if (h.res.destroyed || h.req.socket.destroyed) return;
@@ -35,6 +46,7 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
     total++;
     const text = JSON.stringify({ message_id: nextId++ });
     h.res.writeHead(200, { 'content-type': 'application/json' }).end(text);
+    changed();
   };
 
   const server = createServer((req, res) => {
@@ -49,8 +61,8 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
         return;
       }
       const h = { req, res, chatId };
-      if (frozen) held.push(h);
-      else if (options.latencyMs) setTimeout(() => (frozen ? held.push(h) : accept(h)), options.latencyMs);
+      if (frozen) hold(h);
+      else if (options.latencyMs) setTimeout(() => (frozen ? hold(h) : accept(h)), options.latencyMs);
       else accept(h);
     });
   });
@@ -63,6 +75,10 @@ export async function startHoldingPlatform(options: { latencyMs?: number } = {})
     total: () => total,
     heldBy: (pid) => held.filter((h) => h.req.headers['x-sender-pid'] === String(pid) && !h.req.socket.destroyed).length,
     freeze: () => void (frozen = true),
+    onChange: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     release: () => {
       frozen = false;
       for (const h of held.splice(0)) accept(h);

@@ -28,6 +28,8 @@ export interface Sandbox {
   work: string;
   openStore(): Promise<Store>;
   count(sql: string): Promise<number>;
+  /** Signals every committed change to `table` (which must exist), through LISTEN/NOTIFY: no polling. */
+  changesOf(table: string): Promise<Changes>;
   drop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function sandbox(options: { durable?: boolean } = {}): Promise<Sand
   const settings = `-c search_path=${schema}${options.durable === false ? ' -c synchronous_commit=off' : ''}`;
   const databaseUrl = `${POSTGRES_URL}?options=${encodeURIComponent(settings)}`;
   const work = mkdtempSync(join(tmpdir(), 'tidings-scale-'));
+  const listeners: pg.Client[] = [];
   return {
     databaseUrl,
     schema,
@@ -49,7 +52,25 @@ export async function sandbox(options: { durable?: boolean } = {}): Promise<Sand
     work,
     openStore: () => openPostgresStore(databaseUrl),
     count: async (sql) => Number((await admin.query<{ n: string }>(sql.replace(/\bFROM (\w+)/i, `FROM "${schema}".$1`))).rows[0]?.n ?? 0),
+    async changesOf(table) {
+      const channel = `${schema}_${table}`;
+      await admin.query(`CREATE OR REPLACE FUNCTION "${schema}".notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify(TG_TABLE_SCHEMA || '_' || TG_TABLE_NAME, ''); RETURN NULL; END $$`);
+      await admin.query(`CREATE TRIGGER "${table}_changed" AFTER INSERT OR UPDATE OR DELETE ON "${schema}"."${table}" FOR EACH STATEMENT EXECUTE FUNCTION "${schema}".notify_change()`);
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      listeners.push(client);
+      await client.query(`LISTEN "${channel}"`);
+      return {
+        onChange(listener) {
+          const heard = (n: pg.Notification) => n.channel === channel && listener();
+          client.on('notification', heard);
+          return () => void client.off('notification', heard);
+        },
+      };
+    },
     async drop() {
+      await Promise.all(listeners.splice(0).map((c) => c.end()));
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await admin.end();
       const redis = new Redis(REDIS_URL);
@@ -114,7 +135,51 @@ export async function seedDueSubscriptions(store: Store, n: number, options: { d
   return subs;
 }
 
-/** Resolves when `check` is true, polling; rejects with `what` after `timeoutMs`. */
+/** Something that says when it may have changed; `onChange` returns the way to stop listening. */
+export interface Changes {
+  onChange(listener: () => void): () => void;
+}
+
+/**
+ * Resolves once `check` holds, checking it at once and again after every signal from `changes` (never on a
+ * timer); rejects naming `what` if it still does not hold after `timeoutMs`. Checks never overlap: a signal
+ * during a check runs one more check after it.
+ */
+export function when(what: string, check: () => boolean | Promise<boolean>, changes: Changes[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let checking = false;
+    let again = false;
+    const settle = (err?: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      for (const stop of stops) stop();
+      if (err === undefined) resolve();
+      else reject(err instanceof Error ? err : new Error(String(err)));
+    };
+    const recheck = async () => {
+      if (checking) return void (again = true);
+      checking = true;
+      try {
+        do {
+          again = false;
+          if (await check()) return settle();
+        } while (again && !settled);
+      } catch (err) {
+        settle(err);
+      } finally {
+        checking = false;
+      }
+    };
+    // Listen before the first check, so a change between the two is not missed.
+    const stops = changes.map((c) => c.onChange(() => void recheck()));
+    const deadline = setTimeout(() => settle(new Error(`timed out waiting for ${what}`)), timeoutMs);
+    void recheck();
+  });
+}
+
+/** Resolves when `check` is true, polling; rejects with `what` after `timeoutMs`. For the benchmark's long runs. */
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs: number, everyMs = 50): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

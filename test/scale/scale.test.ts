@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports';
 import { type HoldingPlatform, startHoldingPlatform } from '../fakes/holding-platform';
-import { type Proc, type Sandbox, sandbox, seedDueSubscriptions, spawnTidings, until } from './cluster';
+import { type Proc, type Sandbox, sandbox, seedDueSubscriptions, spawnTidings, when } from './cluster';
 
 const CHATS = 2_000;
 
@@ -45,19 +45,22 @@ describe('queue mode on PostgreSQL + Redis', () => {
     procs.push(scheduler, victim, survivor);
     await Promise.all(procs.map((p) => p.ready));
 
-    await until('a third of the digests to be sent', () => platform.total() >= CHATS / 3, 50_000);
+    // Every wait below re-checks on an event (a request at the platform, a committed outbox change), not a timer.
+    const outbox = await box.changesOf('outbox');
+    const sentRows = () => box.count("SELECT count(*) AS n FROM outbox WHERE status = 'sent'");
+    await when('a third of the digests to be sent', () => platform.total() >= CHATS / 3, [platform], 50_000);
     platform.freeze();
-    await until('every accepted send to be recorded', async () => (await box.count("SELECT count(*) AS n FROM outbox WHERE status = 'sent'")) === platform.total(), 10_000);
-    await until('the victim to have sends in flight', () => platform.heldBy(victim.pid) > 0, 10_000, 5);
+    await when('every accepted send to be recorded', async () => (await sentRows()) === platform.total(), [outbox, platform], 10_000);
+    await when('the victim to have sends in flight', () => platform.heldBy(victim.pid) > 0, [platform], 10_000);
     const sentBeforeKill = platform.total();
     expect(sentBeforeKill).toBeLessThan(CHATS);
     victim.child.kill('SIGKILL');
     await victim.exited;
     // The platform must see the killed worker's connections close before it answers what it held.
-    await until("the victim's connections to close", () => platform.heldBy(victim.pid) === 0, 10_000, 5);
+    await when("the victim's connections to close", () => platform.heldBy(victim.pid) === 0, [platform], 10_000);
     platform.release();
 
-    await until('every digest to be sent', async () => (await box.count("SELECT count(*) AS n FROM outbox WHERE status = 'sent'")) === CHATS, 60_000, 200);
+    await when('every digest to be sent', async () => (await sentRows()) === CHATS, [outbox], 60_000);
     expect(platform.received.size).toBe(CHATS);
     expect([...platform.received.values()].every((n) => n === 1)).toBe(true);
     expect(platform.total()).toBe(CHATS);
