@@ -1,13 +1,19 @@
 // The real discord.js client against the fake Discord: what an admin, a member and a careless typist see.
 import type { APIEmbed } from 'discord.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FEED_URL, type Harness, SPEAKERS, limitViolations, startHarness, story } from './harness';
 import { MANAGE_GUILD, type Invocation, invoke } from '../../fakes/discord/interactions';
 import type { RecordedRequest } from '../../fakes/discord/server';
 import { COMMANDS } from '../../../src/core/commands';
 
-const CHANNEL = '510000000000000001';
-const OTHER_CHANNEL = '510000000000000002';
+// Every test acts in channels of its own, so what one test saved never meets another, in any order.
+let nextChannel = 510000000000000001n;
+let channel: string;
+let otherChannel: string;
+beforeEach(() => {
+  channel = String(nextChannel++);
+  otherChannel = String(nextChannel++);
+});
 const EPHEMERAL = 64;
 
 interface Body {
@@ -33,15 +39,18 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-const admin = (inv: Omit<Invocation, 'channelId'> & { channelId?: string }): Invocation => ({ channelId: CHANNEL, permissions: MANAGE_GUILD | (1n << 11n), ...inv });
-const member = (inv: Omit<Invocation, 'channelId'> & { channelId?: string }): Invocation => ({ channelId: CHANNEL, permissions: 1n << 11n, ...inv });
+/** An interaction in the test's own channel unless it names another. */
+type Draft = Omit<Invocation, 'channelId'> & { channelId?: string };
+const inChannel = (inv: Draft): Invocation => ({ ...inv, channelId: inv.channelId ?? channel });
+const admin = (inv: Draft): Draft => ({ permissions: MANAGE_GUILD | (1n << 11n), ...inv });
+const member = (inv: Draft): Draft => ({ permissions: 1n << 11n, ...inv });
 
 /**
  * Sends an interaction and waits until its answer is complete: an immediate reply, or a deferral followed by
  * `finalSteps` more requests (an edit; or a deletion and a private follow-up; plus any follow-ups).
  */
-async function run(inv: Invocation, finished: (traffic: RecordedRequest[]) => boolean = (t) => t.length >= 1): Promise<Outcome> {
-  const { token } = invoke(h.discord, inv);
+async function run(inv: Draft, finished: (traffic: RecordedRequest[]) => boolean = (t) => t.length >= 1): Promise<Outcome> {
+  const { token } = invoke(h.discord, inChannel(inv));
   const traffic = await h.discord.waitFor(() => {
     const t = h.discord.interactionTraffic(token);
     const cb = t[0]?.body as Body | undefined;
@@ -59,6 +68,17 @@ async function run(inv: Invocation, finished: (traffic: RecordedRequest[]) => bo
 const textOf = (o: Outcome) => o.messages.map((m) => [m.content ?? '', ...(m.embeds ?? []).map((e) => `${e.title ?? ''} ${e.description ?? ''}`)].join(' ')).join('\n');
 const isEphemeral = (m: Body) => ((m.flags ?? 0) & EPHEMERAL) === EPHEMERAL;
 
+/** What a test needs done in its channel first, through the same commands an admin sends. */
+async function given(...steps: ('subscribed at 07:30 Berlin' | 'the feed added')[]): Promise<void> {
+  for (const step of steps) {
+    const o =
+      step === 'the feed added'
+        ? await run(admin({ name: 'feeds', subcommand: 'add', options: { url: FEED_URL } }))
+        : await run(admin({ name: 'subscribe', options: { time: '07:30', timezone: 'Europe/Berlin' } }));
+    expect(textOf(o)).toMatch(/Added|Subscribed/);
+  }
+}
+
 describe('an admin’s journey', () => {
   it('subscribes the channel with a time and a time zone', async () => {
     const o = await run(admin({ name: 'subscribe', options: { time: '07:30', timezone: 'Europe/Berlin' } }));
@@ -66,12 +86,12 @@ describe('an admin’s journey', () => {
     expect(isEphemeral(o.messages[0]!)).toBe(false);
     expect(textOf(o)).toContain('Subscribed: a daily digest here at 07:30 (Europe/Berlin)');
     expect(o.messages[0]!.allowed_mentions).toEqual({ parse: [] });
-    const sub = await h.store.getSubscription({ platform: 'discord', chatId: CHANNEL });
+    const sub = await h.store.getSubscription({ platform: 'discord', chatId: channel });
     expect(sub).toMatchObject({ active: true, time: '07:30', timezone: 'Europe/Berlin' });
   });
 
   it('completes time zones as they are typed', async () => {
-    const { token } = invoke(h.discord, admin({ name: 'subscribe', options: { timezone: 'berl' }, focused: 'timezone' }), 'autocomplete');
+    const { token } = invoke(h.discord, inChannel(admin({ name: 'subscribe', options: { timezone: 'berl' }, focused: 'timezone' })), 'autocomplete');
     const cb = await h.discord.waitFor(() => h.discord.interactionTraffic(token)[0]);
     const body = cb.body as Body;
     expect(body.type).toBe(8);
@@ -84,16 +104,18 @@ describe('an admin’s journey', () => {
     expect(o.callback.type).toBe(5);
     expect(o.traffic[1]).toMatchObject({ method: 'PATCH', path: expect.stringMatching(/\/messages\/@original$/) });
     expect(textOf(o)).toContain('Added News Example');
-    expect((await h.store.listFeeds({ platform: 'discord', chatId: CHANNEL })).map((f) => f.url)).toEqual([FEED_URL]);
+    expect((await h.store.listFeeds({ platform: 'discord', chatId: channel })).map((f) => f.url)).toEqual([FEED_URL]);
   });
 
   it('lists the channel’s feeds', async () => {
+    await given('the feed added');
     const o = await run(admin({ name: 'feeds', subcommand: 'list' }));
     expect(o.callback.type).toBe(4);
     expect(textOf(o)).toContain('news.example/feed.xml');
   });
 
   it('shows a digest that needs splitting, in order, within every limit', async () => {
+    await given('subscribed at 07:30 Berlin', 'the feed added');
     const o = await run(admin({ name: 'digest' }), (t) => {
       const embeds = t.slice(1).flatMap((r) => (r.body as Body | null)?.embeds ?? []);
       return embeds.length >= 10;
@@ -126,6 +148,7 @@ describe('an admin’s journey', () => {
   });
 
   it('sets topics and shows them in the settings', async () => {
+    await given('subscribed at 07:30 Berlin');
     const set = await run(admin({ name: 'topics', options: { words: 'bridge, energy' } }));
     expect(textOf(set)).toContain('Topics set: bridge, energy');
     const shown = await run(admin({ name: 'settings' }));
@@ -134,25 +157,27 @@ describe('an admin’s journey', () => {
   });
 
   it('subscribes another channel named in the command, then unsubscribes it', async () => {
-    const on = await run(admin({ name: 'subscribe', options: { channel: OTHER_CHANNEL } }));
-    expect(on.messages[0]!.content).toMatch(new RegExp(`^Channel <#${OTHER_CHANNEL}>:\nSubscribed`));
-    expect(await h.store.getSubscription({ platform: 'discord', chatId: OTHER_CHANNEL })).toMatchObject({ active: true, time: '08:00', timezone: 'UTC' });
-    const off = await run(admin({ name: 'unsubscribe', options: { channel: OTHER_CHANNEL } }));
+    await given('subscribed at 07:30 Berlin');
+    const on = await run(admin({ name: 'subscribe', options: { channel: otherChannel } }));
+    expect(on.messages[0]!.content).toMatch(new RegExp(`^Channel <#${otherChannel}>:\nSubscribed`));
+    expect(await h.store.getSubscription({ platform: 'discord', chatId: otherChannel })).toMatchObject({ active: true, time: '08:00', timezone: 'UTC' });
+    const off = await run(admin({ name: 'unsubscribe', options: { channel: otherChannel } }));
     expect(textOf(off)).toContain('Unsubscribed');
-    expect(await h.store.getSubscription({ platform: 'discord', chatId: OTHER_CHANNEL })).toMatchObject({ active: false });
-    expect(await h.store.getSubscription({ platform: 'discord', chatId: CHANNEL })).toMatchObject({ active: true });
+    expect(await h.store.getSubscription({ platform: 'discord', chatId: otherChannel })).toMatchObject({ active: false });
+    expect(await h.store.getSubscription({ platform: 'discord', chatId: channel })).toMatchObject({ active: true });
   });
 
   it('removes the feed by its number', async () => {
+    await given('the feed added');
     const o = await run(admin({ name: 'feeds', subcommand: 'remove', options: { feed: '1' } }));
     expect(textOf(o)).toContain('Removed News Example');
-    expect(await h.store.listFeeds({ platform: 'discord', chatId: CHANNEL })).toEqual([]);
+    expect(await h.store.listFeeds({ platform: 'discord', chatId: channel })).toEqual([]);
   });
 });
 
 describe('a member without Manage Server', () => {
   it('is refused privately and nothing changes', async () => {
-    const before = await h.store.getSubscription({ platform: 'discord', chatId: CHANNEL });
+    const before = await h.store.getSubscription({ platform: 'discord', chatId: channel });
     for (const inv of [
       member({ name: 'subscribe', options: { time: '06:00' } }),
       member({ name: 'unsubscribe' }),
@@ -164,8 +189,8 @@ describe('a member without Manage Server', () => {
       expect(isEphemeral(o.messages[0]!)).toBe(true);
       expect(textOf(o)).toContain('Manage Server');
     }
-    expect(await h.store.getSubscription({ platform: 'discord', chatId: CHANNEL })).toEqual(before);
-    expect(await h.store.listFeeds({ platform: 'discord', chatId: CHANNEL })).toEqual([]);
+    expect(await h.store.getSubscription({ platform: 'discord', chatId: channel })).toEqual(before);
+    expect(await h.store.listFeeds({ platform: 'discord', chatId: channel })).toEqual([]);
   });
 
   it('may still read the settings and topics, and get help in Discord’s syntax from the one command table', async () => {
@@ -204,6 +229,7 @@ describe('bad inputs', () => {
   }
 
   it('turns a deferred answer private when the link is bad: the public placeholder is deleted', async () => {
+    await given('subscribed at 07:30 Berlin');
     for (const [inv, hint] of [
       [admin({ name: 'summarize', options: { url: 'not a link' } }), /https:\/\/example\.org\/article/],
       [admin({ name: 'feeds', subcommand: 'add', options: { url: 'https://news.example/missing.xml' } }), /could not add that feed/],
@@ -214,8 +240,8 @@ describe('bad inputs', () => {
       expect(isEphemeral(o.messages[0]!)).toBe(true);
       expect(textOf(o)).toMatch(hint);
     }
-    expect(await h.store.listFeeds({ platform: 'discord', chatId: CHANNEL })).toEqual([]);
-    expect(await h.store.getSubscription({ platform: 'discord', chatId: CHANNEL })).toMatchObject({ time: '07:30', timezone: 'Europe/Berlin' });
+    expect(await h.store.listFeeds({ platform: 'discord', chatId: channel })).toEqual([]);
+    expect(await h.store.getSubscription({ platform: 'discord', chatId: channel })).toMatchObject({ time: '07:30', timezone: 'Europe/Berlin' });
   });
 });
 
