@@ -1,5 +1,5 @@
 // Groups (admins and everyone else), forum topics, and channels managed from a private chat.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliverPending } from '../../../src/app/deliver';
 import { buildDueDigests } from '../../../src/app/digests';
 import type { Clock } from '../../../src/core/ports';
@@ -16,8 +16,10 @@ const CHANNEL = -1001234500003;
 const clock = { at: new Date('2026-03-02T06:00:00Z'), now() { return this.at; } } satisfies Clock & { at: Date };
 
 describe('groups, topics and channels', () => {
+  // A fresh world per test (runtime, fake Bot API, chats, clock), so no test leans on what another did.
   let h: Harness;
-  beforeAll(async () => {
+  beforeEach(async () => {
+    clock.at = new Date('2026-03-02T06:00:00Z');
     h = await startHarness({ clock });
     h.api.addChat({ id: GROUP, type: 'supergroup', title: 'Book club', members: { [ADMIN.id]: 'creator', [MEMBER.id]: 'member' } });
     h.api.addChat({ id: FORUM, type: 'supergroup', title: 'Newsroom', is_forum: true, topics: [TOPIC], members: { [ADMIN.id]: 'administrator' } });
@@ -25,7 +27,7 @@ describe('groups, topics and channels', () => {
     h.api.addChat({ id: ADMIN.id, type: 'private' });
     h.api.addChat({ id: MEMBER.id, type: 'private' });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await h?.close();
   });
 
@@ -91,6 +93,7 @@ describe('groups, topics and channels', () => {
   });
 
   it('someone who does not administer the channel cannot manage it', async () => {
+    await h.ask(ADMIN.id, ADMIN, '/subscribe @morning_news 07:15 Europe/Berlin');
     const reply = await h.ask(MEMBER.id, MEMBER, '/unsubscribe @morning_news');
     expect(reply.visible).toContain('Only the admins of @morning_news');
     expect((await h.t.store.getSubscription({ platform: 'telegram', chatId: String(CHANNEL) }))?.active).toBe(true);
