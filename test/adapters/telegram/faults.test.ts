@@ -154,7 +154,10 @@ describe('sending through faults', () => {
     expect(m?.text).toContain('Story 1 <with> “marks” & more');
   });
 
-  it('no log line holds the token, even for dropped connections', () => {
+  it('no log line holds the token, even for dropped connections', async () => {
+    const c = chat();
+    h.api.faultNext(c, 'drop');
+    expect((await send(c)).kind).toBe('sent');
     expect(h.logs.some((l) => l.includes('telegram send failed'))).toBe(true);
     expect(h.logs.join('\n')).not.toContain(TOKEN.split(':')[1]);
   });
