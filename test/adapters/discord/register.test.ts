@@ -36,11 +36,12 @@ const discordEnv = () => ({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP_ID
 
 it('overwrites every slash command of a guild in one request', async () => {
   const guild = '800000000000000009';
+  const earlier = discord.requests.length; // requests other tests made before this one
   const r = await tidings(['register-commands', '--guild', guild], discordEnv());
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   expect(r.stdout).toContain(`registered 12 commands in guild ${guild}`);
-  const puts = discord.requests.filter((q) => q.method === 'PUT');
+  const puts = discord.requests.slice(earlier).filter((q) => q.method === 'PUT');
   expect(puts).toHaveLength(1);
   expect(puts[0]!.path).toBe(`/applications/${APP_ID}/guilds/${guild}/commands`);
   expect(puts[0]!.authorization).toBe(`Bot ${TOKEN}`);
