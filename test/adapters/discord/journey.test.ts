@@ -211,7 +211,7 @@ describe('a member without Manage Server', () => {
 });
 
 describe('bad inputs', () => {
-  const cases: [string, Invocation, RegExp][] = [
+  const cases: [string, Draft, RegExp][] = [
     ['a time out of range', admin({ name: 'subscribe', options: { time: '25:00' } }), /HH:MM, for example 08:00/],
     ['a time in words', admin({ name: 'subscribe', options: { time: 'eight' } }), /HH:MM, for example time: 08:00/],
     ['an unknown time zone', admin({ name: 'subscribe', options: { timezone: 'Mars/Olympus' } }), /IANA name such as Europe\/Kyiv/],
