@@ -116,6 +116,8 @@ describe('the safe fetcher', () => {
     try {
       expect(await code('/slow-loris', impatient)).toBe('fetch/timeout');
       expect(await code('/no-headers', impatient)).toBe('fetch/timeout');
+      const r = await impatient.fetch(`${server.url}/no-headers`);
+      expect(r.ok ? '' : r.error.message).toMatch(/did not answer within 200 ms\.$/u);
     } finally {
       await impatient.close();
     }

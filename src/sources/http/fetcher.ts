@@ -276,7 +276,7 @@ function failureOf(err: unknown, url: URL, timedOut: boolean, o: FetcherOptions)
   if (e instanceof TooLargeError) return fail('fetch/too-large', `${url.host} sent more than ${Math.round(o.maxBytes / 1048576)} MB; that is too large to be a feed or an article.`);
   if (e instanceof BlockedAddressError || cause instanceof BlockedAddressError) return blockedFail(url.hostname);
   if (timedOut || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError || e instanceof undiciErrors.ConnectTimeoutError)
-    return fail('fetch/timeout', `${url.host} did not answer within ${Math.round(o.timeoutMs / 1000)} seconds.`);
+    return fail('fetch/timeout', `${url.host} did not answer within ${o.timeoutMs < 1_000 ? `${o.timeoutMs} ms` : `${Math.round(o.timeoutMs / 1000)} seconds`}.`);
   if (e.code === 'ENOTFOUND' || cause?.code === 'ENOTFOUND') return fail('fetch/network', `There is no site at ${url.host} (the name does not resolve).`);
   if (e.code === 'Z_DATA_ERROR' || e.code === 'Z_BUF_ERROR' || e.code === 'ERR__ERROR_FORMAT_PADDING_1')
     return fail('fetch/network', `${url.host} sent a body I could not decompress.`);
