@@ -128,7 +128,11 @@ export function createCommandHandler(deps: CommandDeps): CommandHandler {
   async function topics(req: CommandRequest): Promise<CommandReply> {
     const sub = await subscriptionOf(req);
     const raw = topicsArgs(req);
-    if (!raw) return say(`Topics: ${sub.topics.length ? sub.topics.join(', ') : 'all stories'}.`, 'Set them with /topics word, word… or clear them with /topics off.');
+    if (!raw) {
+      // Discord's /topics takes its words in an option; elsewhere they follow the command.
+      const how = req.options ? '/topics with words: energy, elections… or clear them with words: off' : '/topics energy, elections… or clear them with /topics off';
+      return say(`Topics: ${sub.topics.length ? sub.topics.join(', ') : 'all stories'}.`, `Set them with ${how}.`);
+    }
     if (/^(off|none|all|clear)$/i.test(raw)) {
       await deps.store.saveSubscription({ ...sub, topics: [] });
       return say('Topics cleared: the digest carries every story.');

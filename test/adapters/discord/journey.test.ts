@@ -154,6 +154,10 @@ describe('an admin’s journey', () => {
     const shown = await run(admin({ name: 'settings' }));
     expect(textOf(shown)).toContain('Daily digest: on, at 07:30 Europe/Berlin');
     expect(textOf(shown)).toContain('Topics: bridge, energy');
+    // Without words it shows them, and says how to set them the Discord way (an option, not words after it).
+    const viewed = await run(admin({ name: 'topics', options: {} }));
+    expect(textOf(viewed)).toContain('Topics: bridge, energy.');
+    expect(textOf(viewed)).toContain('Set them with /topics with words: energy, elections');
   });
 
   it('subscribes another channel named in the command, then unsubscribes it', async () => {

@@ -42,7 +42,9 @@ describe('groups, topics and channels', () => {
     const reply = await h.ask(GROUP, MEMBER, '/settings');
     expect(reply.visible).toContain('Daily digest: off');
     const asked = h.api.calls.filter((c) => c.method === 'getChatMember').length;
-    expect((await h.ask(GROUP, MEMBER, '/topics')).visible).toContain('Topics: all stories');
+    const topics = (await h.ask(GROUP, MEMBER, '/topics')).visible;
+    expect(topics).toContain('Topics: all stories');
+    expect(topics).toContain('Set them with /topics energy, elections… or clear them with /topics off.');
     expect((await h.ask(GROUP, MEMBER, '/feeds')).visible).toContain('no feeds of its own');
     // Looking costs no call to Telegram: only a change asks who the sender is.
     expect(h.api.calls.filter((c) => c.method === 'getChatMember').length).toBe(asked);
