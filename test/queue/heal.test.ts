@@ -10,18 +10,12 @@ import { openSqliteStore } from '../../src/store/sqlite';
 import { FakeClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { RecordingSink } from '../fakes/recording-sink';
-import { REDIS_URL } from '../support/servers';
+import { REDIS_URL, removeRedisKeys } from '../support/servers';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
-
-async function dropKeys(redis: Redis, prefix: string): Promise<number> {
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  return keys.length;
-}
 
 /** The real queue, with each tick announced to the test as it starts. */
 function announcingTicks(queue: Queue, onTick: () => void): Queue {
@@ -52,7 +46,7 @@ it('re-creates the repeatable tick after Redis lost every key, and ticks again',
     await running?.stop();
     await bull.close();
     await store.close();
-    await dropKeys(redis, prefix);
+    await removeRedisKeys(prefix);
     redis.disconnect();
   });
 
@@ -64,7 +58,7 @@ it('re-creates the repeatable tick after Redis lost every key, and ticks again',
 
   // Redis comes back empty: the schedules, the waiting and the delayed jobs are gone. A tick that started
   // before the loss does not count.
-  expect(await dropKeys(redis, prefix)).toBeGreaterThan(0);
+  expect(await removeRedisKeys(prefix)).toBeGreaterThan(0);
   dropped = true;
   await ticksAfterLoss;
   // The schedule the new ticks come from is stored again.

@@ -1,7 +1,6 @@
 // /healthz and /metrics on the real HTTP server, with a real store and a real queue (Redis), and with a queue
 // whose server cannot be reached.
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { message } from '../../src/core/document';
 import type { Queue, Store } from '../../src/core/ports';
@@ -11,7 +10,7 @@ import { createMetrics } from '../../src/runtime/metrics';
 import { type TickWatch, mountOps } from '../../src/runtime/ops';
 import { openSqliteStore } from '../../src/store/sqlite';
 import { article } from '../store/contract';
-import { REDIS_URL } from '../support/servers';
+import { REDIS_URL, removeRedisKeys } from '../support/servers';
 import { MemoryLogger } from '../fakes/logger';
 
 const quiet = new MemoryLogger();
@@ -38,10 +37,7 @@ describe('operator endpoints', () => {
     const queue = openBullQueue(REDIS_URL, quiet, { prefix });
     cleanup.push(async () => {
       await queue.close();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${prefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await removeRedisKeys(prefix);
     });
     const { base, store, metrics } = await serve(queue);
     cleanup.push(() => store.close());

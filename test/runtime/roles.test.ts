@@ -1,25 +1,19 @@
 // In queue mode a worker only sends: the scheduler process holds Discord's one gateway connection and Telegram's
 // one update stream, and a worker that opened its own would double-handle every command.
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env';
 import { createLogger } from '../../src/runtime/logger';
 import { type Started, runStart } from '../../src/runtime/start';
 import { FakeDiscord } from '../fakes/discord/server';
 import { FakeBotApi } from '../fakes/telegram/server';
-import { REDIS_URL } from '../support/servers';
+import { REDIS_URL, removeRedisKeys } from '../support/servers';
 
 const TOKEN = '123456789:AAHworkerRoleToken_0123456789abcdef';
 const DISCORD_TOKEN = 'discord-worker-role-token-0123456789';
 const started: Started[] = [];
 const prefix = `roles-${randomUUID()}`;
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${prefix}:*`);
-  if (keys.length) await redis.del(...keys);
-  redis.disconnect();
-});
+afterAll(() => removeRedisKeys(prefix));
 const fakes: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const s of started.splice(0)) await s.stop();

@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Subscription } from '../../src/core/model';
 import type { Store } from '../../src/core/ports';
@@ -15,7 +14,7 @@ import type { StartOptions } from '../../src/runtime/start';
 import { openPostgresStore } from '../../src/store/postgres';
 import { FAKE_PLATFORM } from '../fakes/http-sink';
 import { compiledEntry } from '../support/compiled';
-import { POSTGRES_URL, REDIS_URL } from '../support/servers';
+import { POSTGRES_URL, REDIS_URL, removeRedisKeys } from '../support/servers';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -73,10 +72,7 @@ export async function sandbox(options: { durable?: boolean } = {}): Promise<Sand
       await Promise.all(listeners.splice(0).map((c) => c.end()));
       await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       await admin.end();
-      const redis = new Redis(REDIS_URL);
-      const keys = await redis.keys(`${queuePrefix}:*`);
-      if (keys.length) await redis.del(...keys);
-      redis.disconnect();
+      await removeRedisKeys(queuePrefix);
       rmSync(work, { recursive: true, force: true });
     },
   };

@@ -18,15 +18,19 @@ export function redisKeyPrefixes(): { next(): string; removeAll(): Promise<void>
       return prefix;
     },
     async removeAll() {
-      const redis = new Redis(REDIS_URL);
-      try {
-        for (const p of given.splice(0)) {
-          const keys = await redis.keys(`${p}:*`);
-          if (keys.length) await redis.del(...keys);
-        }
-      } finally {
-        redis.disconnect();
-      }
+      for (const p of given.splice(0)) await removeRedisKeys(p);
     },
   };
+}
+
+/** Deletes every key under `prefix` on the test Redis; returns how many there were. */
+export async function removeRedisKeys(prefix: string): Promise<number> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length) await redis.del(...keys);
+    return keys.length;
+  } finally {
+    redis.disconnect();
+  }
 }
