@@ -1,3 +1,5 @@
+import { solve } from '../summary/linear';
+
 // Logistic regression by Newton's method (a handful of features, a few hundred thousand pairs), with a little L2.
 export function fitLogistic(rows: Float64Array[], labels: Uint8Array, l2 = 1e-2, iterations = 25): { weights: number[]; bias: number } {
   const d = rows[0]!.length + 1;
@@ -26,26 +28,4 @@ export function fitLogistic(rows: Float64Array[], labels: Uint8Array, l2 = 1e-2,
     for (let a = 0; a < d; a++) theta[a]! -= step[a]!;
   }
   return { weights: Array.from(theta.subarray(0, d - 1)), bias: theta[d - 1]! };
-}
-
-/** Solves h·x = g by Gaussian elimination with partial pivoting. */
-function solve(h: Float64Array[], g: Float64Array): Float64Array {
-  const n = g.length;
-  const m = h.map((row, i) => [...row, g[i]!]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  const x = new Float64Array(n);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r]![n]!;
-    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
-    x[r] = s / m[r]![r]!;
-  }
-  return x;
 }

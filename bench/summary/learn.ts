@@ -8,6 +8,7 @@ import { FEATURES, withBudget } from '../../src/core/summarize/features.js';
 import { select } from '../../src/core/summarize/rank.js';
 import type { Ranker } from '../../src/core/summarize/ranker.js';
 import { rouge, rougeN, rougeTokens } from './rouge.js';
+import { solve } from './linear.js';
 
 /** One article ready for fitting and scoring. */
 export interface Example {
@@ -109,28 +110,6 @@ export function example(corpus: Example['corpus'], name: string, body: string, t
   const labels = corpus === 'bbc' ? bbcLabels(texts, reference) : LABELS === 'soft' ? softLabels(texts, reference) : oracleLabels(texts, reference, 3);
   const budget: Budget = { sentences: corpus === 'bbc' ? reference.length : 3 };
   return { corpus, name, reference, k: reference.length, article, budget, features: withBudget(article.features, budgetShare(article, budget)), texts, labels };
-}
-
-/** Solves A x = b (A symmetric positive definite, small) by Gaussian elimination with pivoting. */
-function solve(a: number[][], b: number[]): number[] {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i] as number]);
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[p]![c]!)) p = r;
-    [m[c], m[p]] = [m[p]!, m[c]!];
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
-    }
-  }
-  const x = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = m[r]![n]!;
-    for (let k = r + 1; k < n; k++) s -= m[r]![k]! * x[k]!;
-    x[r] = s / m[r]![r]!;
-  }
-  return x;
 }
 
 /**
