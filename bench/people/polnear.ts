@@ -2,6 +2,7 @@
 // quotation mark is a direct quote, and the Source span its attribution links is who said it.
 import { join } from 'node:path';
 import { corpusPath, listFiles, readText } from '../summary/corpus.js';
+import { MARK, readBrat } from '../summary/polnear.js';
 
 export interface SourceMention {
   /** The article's file name without `.txt`. */
@@ -20,33 +21,15 @@ export interface PolnearArticle {
   sources: SourceMention[];
 }
 
-const MARK = /^\s*(?:["“”'‘’«»„]|''|``)/u;
-
 type Fragments = [number, number][];
 
 function sourcesOf(name: string, ann: string, text: string): SourceMention[] {
-  const spans = new Map<string, Fragments>();
-  const events: Record<string, string>[] = [];
-  for (const line of ann.split('\n')) {
-    const [id, body] = line.split('\t');
-    if (!id || !body) continue;
-    if (id.startsWith('T')) {
-      const [, ...rest] = body.split(' ');
-      spans.set(id, rest.join(' ').split(';').map((part) => part.trim().split(' ').map(Number) as [number, number]));
-    } else if (id.startsWith('E')) {
-      const roles: Record<string, string> = {};
-      for (const pair of body.trim().split(/\s+/u)) {
-        const [role, target] = pair.split(':');
-        if (role && target) roles[role] = target;
-      }
-      events.push(roles);
-    }
-  }
+  const { spans, events } = readBrat(ann);
   const read = (fragments: Fragments): string => fragments.map(([s, e]) => text.slice(s, e)).join(' ').replace(/\s+/gu, ' ').trim();
   const found: SourceMention[] = [];
   for (const event of events) {
-    const content = event['Content'] ? spans.get(event['Content']) : undefined;
-    const source = event['Source'] ? spans.get(event['Source']) : undefined;
+    const content = event['Content'] ? spans.get(event['Content'])?.fragments : undefined;
+    const source = event['Source'] ? spans.get(event['Source'])?.fragments : undefined;
     if (!content || !source || !MARK.test(read(content))) continue;
     found.push({ document: name, source: read(source), at: source[0]?.[0] ?? 0 });
   }

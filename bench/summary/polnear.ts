@@ -37,7 +37,8 @@ export interface QuoteScore {
 
 const STOP = new Set(naturalStopwords);
 const PRONOUN = /^(?:he|she|they|i|we|it|him|her|them|you|his|their|its)$/iu;
-const MARK = /^\s*(?:["“”'‘’«»„]|''|``)/u;
+/** A Content span that opens with a quotation mark is a direct quote (the corpus' own rule). */
+export const MARK = /^\s*(?:["“”'‘’«»„]|''|``)/u;
 const PAIRS = /(?:''|``|["“”«»„])([\s\S]*?)(?:''|["“”«»]|$)/gu;
 
 function wordSet(text: string): Set<string> {
@@ -52,9 +53,19 @@ function overlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
-function parseAnn(ann: string, text: string): GoldQuote[] {
-  const spans = new Map<string, { type: string; fragments: [number, number][] }>();
-  const links: Record<string, string>[] = [];
+/** A brat span: its type and its [start, end) fragments in the article's text. */
+export interface BratSpan {
+  type: string;
+  fragments: [number, number][];
+}
+
+/**
+ * A brat `.ann` file: its text-bound spans (`T…` lines) by id, and its events (`E…` lines) as role → span id
+ * ({ Content: "T3", Source: "T7", … }).
+ */
+export function readBrat(ann: string): { spans: Map<string, BratSpan>; events: Record<string, string>[] } {
+  const spans = new Map<string, BratSpan>();
+  const events: Record<string, string>[] = [];
   for (const line of ann.split('\n')) {
     const [id, middle] = line.split('\t');
     if (!id || !middle) continue;
@@ -71,9 +82,14 @@ function parseAnn(ann: string, text: string): GoldQuote[] {
         const [role, target] = pair.split(':');
         if (role && target) roles[role] = target;
       }
-      links.push(roles);
+      events.push(roles);
     }
   }
+  return { spans, events };
+}
+
+function parseAnn(ann: string, text: string): GoldQuote[] {
+  const { spans, events: links } = readBrat(ann);
   const gold: GoldQuote[] = [];
   const seen = new Set<string>();
   for (const link of links) {
