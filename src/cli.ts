@@ -183,8 +183,8 @@ async function peopleCommand(name: 'quotes' | 'people', args: string[]): Promise
   const query = positionals.join(' ').trim();
   if (name === 'quotes' && !query) throw usage('quotes needs a NAME', 'for example: tidings quotes "Marco Rubio"');
   if (name === 'people' && positionals.length) throw usage('people takes no NAME, only --since, --max and --json');
-  const sinceMs = since(values.since as string | undefined);
-  const max = positiveInt('max', values.max as string | undefined, 1000) ?? 20;
+  const sinceMs = since(values.since);
+  const max = positiveInt('max', values.max, 1000) ?? 20;
   const config = await configFromProcess();
   const [{ openStore }, { systemClock }, { printQuotes, printPeople }] = await Promise.all([import('./runtime/store'), import('./runtime/app'), import('./runtime/people-cli')]);
   const store = await openStore(config.DATABASE_URL);

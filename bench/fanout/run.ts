@@ -45,7 +45,7 @@ for (let i = 0; i < subscribers; i++) {
 // Time each row's "marked sent" commit, to set against the moment the platform stored its message.
 const committed = new Map<string, number>();
 const rowChat = new Map<string, string>();
-const timed: Store = Object.create(store, {
+const timed = Object.create(store, {
   claimDeliveries: {
     value: async (...a: Parameters<Store['claimDeliveries']>) => {
       const rows = await store.claimDeliveries(...a);
@@ -59,7 +59,7 @@ const timed: Store = Object.create(store, {
       committed.set(rowChat.get(a[0])!, performance.now());
     },
   },
-});
+}) as Store;
 
 const t0 = performance.now();
 const built = await buildDueDigests({ store, clock, log });

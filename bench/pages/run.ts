@@ -44,7 +44,7 @@ for (const page of pages) {
   started = performance.now();
   let text = '';
   try {
-    text = new Readability(parseHTML(html).document as never).parse()?.textContent ?? '';
+    text = new Readability((parseHTML(html) as unknown as { document: never }).document).parse()?.textContent ?? '';
   } catch {
     text = '';
   }

@@ -132,7 +132,7 @@ async function fill(path: string, persons: Synthetic[]): Promise<{ counts: numbe
     }
     persons.forEach((p, r) => {
       const given = p.name.split(' ')[0]!;
-      ins.person.run(p.id, p.name, p.surname.toLowerCase(), JSON.stringify([given]), JSON.stringify([p.name, p.surname]), counts[r], lastSeen[r] ? iso(lastSeen[r]!) : null);
+      ins.person.run(p.id, p.name, p.surname.toLowerCase(), JSON.stringify([given]), JSON.stringify([p.name, p.surname]), counts[r], lastSeen[r] ? iso(lastSeen[r]) : null);
       ins.alias.run(p.name.toLowerCase(), p.id);
       ins.alias.run(p.surname.toLowerCase(), p.id);
     });

@@ -21,7 +21,7 @@ export interface Speed {
 
 function typedArrayBytes(o: object): number {
   let bytes = 0;
-  for (const v of Object.values(o)) {
+  for (const v of Object.values(o) as unknown[]) {
     if (ArrayBuffer.isView(v)) bytes += v.byteLength;
     else if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Map)) bytes += typedArrayBytes(v);
   }

@@ -109,7 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 /** The values that must never be logged: passed to the logger's redaction. */
 export function secretsOf(config: Config): string[] {
   return (Object.keys(SETTINGS) as (keyof Settings)[])
-    .filter((k) => (SETTINGS[k] as Setting<z.ZodTypeAny>).secret && typeof config[k] === 'string' && !(config[k] as string).startsWith('sqlite:'))
+    .filter((k) => (SETTINGS[k] as Setting<z.ZodTypeAny>).secret && typeof config[k] === 'string' && !(config[k]).startsWith('sqlite:'))
     .map((k) => config[k] as string);
 }
 

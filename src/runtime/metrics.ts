@@ -9,9 +9,9 @@ import type { Document } from '../core/document';
 export interface Metrics {
   registry: Registry;
   /** The same store, counting articles saved and deliveries completed, retried and dropped. */
-  meterStore(store: Store): Store;
+  meterStore(this: void, store: Store): Store;
   /** The same sink, timing every send and counting its outcome. */
-  meterSink(sink: Sink): Sink;
+  meterSink(this: void, sink: Sink): Sink;
   /** Reads failing feeds and queue depth from these at each scrape. */
   observe(sources: { store: Store; queue?: Queue | null }): void;
 }
@@ -85,8 +85,8 @@ export function createMetrics(): Metrics {
         get: (target, key, receiver) => {
           const own = counted[key as keyof Store];
           if (own) return own;
-          const value = Reflect.get(target, key, receiver);
-          return typeof value === 'function' ? value.bind(target) : value;
+          const value: unknown = Reflect.get(target, key, receiver);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         },
       });
     },

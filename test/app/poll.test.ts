@@ -161,7 +161,7 @@ describe('a worker\'s story index', () => {
   it('is read once for many jobs, shared by jobs that ask at once, and read again when a minute old', async () => {
     let reads = 0;
     const counting = new Proxy(store, {
-      get: (target, key) => (key === 'recentFingerprints' ? (since: string) => (reads++, target.recentFingerprints(since)) : Reflect.get(target, key).bind(target)),
+      get: (target, key) => (key === 'recentFingerprints' ? (since: string) => (reads++, target.recentFingerprints(since)) : (Reflect.get(target, key) as (...args: unknown[]) => unknown).bind(target)),
     });
     const stories = reusedStoryIndex(60_000);
     const deps = { store: counting, clock };

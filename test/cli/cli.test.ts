@@ -29,6 +29,11 @@ function run(args: string[], options: { input?: string; env?: Record<string, str
   return new Promise((done) => child.on('close', (code) => done({ code, out, err })));
 }
 
+/** A line of `summarize`'s batch output, and `digest --json`: the fields these tests read (INTERFACE.md). */
+interface SummaryLine { id: string | null; summary: string[]; quotes: unknown[]; error?: string }
+interface DigestJson { entries: { summary: string[]; publishedAt: string }[] }
+const parse = <T>(text: string): T => JSON.parse(text) as T;
+
 const seedFile = join(root, 'seeds', readdirSync(join(root, 'seeds')).find((f) => f.endsWith('.txt'))!);
 const seedText = readFileSync(seedFile, 'utf8').replace(/^\s*date\s+\S+\s*/, '');
 
@@ -38,22 +43,22 @@ describe('tidings CLI', { timeout: 120_000 }, () => {
     const input = [JSON.stringify({ id: 's', text: seedText }), 'not json', JSON.stringify({ id: 'e', text: '' }), JSON.stringify({ id: 'w', text: seedText, words: 40 })].join('\n');
     const r = await run(['summarize', '--jsonl'], { input });
     expect(r.code).toBe(0);
-    const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.out.trim().split('\n').map((l) => parse<SummaryLine>(l));
     expect(lines.map((l) => l.id)).toEqual(['s', null, 'e', 'w']);
-    const s = lines[0];
+    const s = lines[0]!;
     expect(Object.keys(s)).toEqual(['id', 'title', 'language', 'summary', 'quotes', 'keywords']);
     expect(s.summary.length).toBeGreaterThanOrEqual(2);
     for (const sentence of s.summary) expect(seedText).toContain(sentence);
     expect(s.summary.join(' ')).not.toMatch(/Read more/);
-    expect(lines[1].error).toMatch(/not JSON/);
-    expect(lines[2].error).toMatch(/empty/);
+    expect(lines[1]!.error).toMatch(/not JSON/);
+    expect(lines[2]!.error).toMatch(/empty/);
   });
 
   it('summarize --jsonl --quotes all returns every quote; --quotes takes "all", with --jsonl only', async () => {
     const all = await run(['summarize', '--jsonl', '--quotes', 'all'], { input: JSON.stringify({ id: 'q', text: seedText }) });
     expect(all.code).toBe(0);
     const key = await run(['summarize', '--jsonl'], { input: JSON.stringify({ id: 'q', text: seedText }) });
-    expect(JSON.parse(all.out).quotes.length).toBeGreaterThanOrEqual(JSON.parse(key.out).quotes.length);
+    expect(parse<SummaryLine>(all.out).quotes.length).toBeGreaterThanOrEqual(parse<SummaryLine>(key.out).quotes.length);
     const wrong = await run(['summarize', '--quotes', 'some', '--jsonl']);
     expect(wrong.code).toBe(2);
     expect(wrong.err).toMatch(/--quotes/u);
@@ -65,7 +70,7 @@ describe('tidings CLI', { timeout: 120_000 }, () => {
     expect(human.out).toMatch(/Rubio|Trump/);
     const json = await run(['summarize', '--json', '--sentences', '2', seedFile, '-'], { input: 'One sentence here. Another sentence there. A third one.' });
     expect(json.code).toBe(0);
-    const [a, b] = json.out.trim().split('\n').map((l) => JSON.parse(l));
+    const [a, b] = json.out.trim().split('\n').map((l) => parse<SummaryLine>(l)) as [SummaryLine, SummaryLine];
     expect(a.summary).toHaveLength(2);
     expect(b.summary.length).toBeLessThanOrEqual(2);
   });
@@ -73,10 +78,10 @@ describe('tidings CLI', { timeout: 120_000 }, () => {
   it('digest --json over the seeds, and a readable digest by default', async () => {
     const json = await run(['digest', '--source', join(root, 'seeds'), '--max', '3', '--json']);
     expect(json.code).toBe(0);
-    const d = JSON.parse(json.out);
+    const d = parse<DigestJson>(json.out);
     expect(d.entries).toHaveLength(1);
-    expect(d.entries[0].summary.length).toBeGreaterThanOrEqual(2);
-    expect(d.entries[0].publishedAt).toBe('2025-08-13T00:00:00.000Z');
+    expect(d.entries[0]!.summary.length).toBeGreaterThanOrEqual(2);
+    expect(d.entries[0]!.publishedAt).toBe('2025-08-13T00:00:00.000Z');
     const human = await run(['digest']);
     expect(human.code).toBe(0);
     expect(human.out).toMatch(/13 Aug 2025/);

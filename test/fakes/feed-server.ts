@@ -17,7 +17,7 @@ export interface FeedServer {
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const feedManifest = (): Record<string, { contentType?: string } & Record<string, unknown>> =>
-  JSON.parse(readFileSync(join(FIXTURES, 'feeds', 'expected.json'), 'utf8'));
+  JSON.parse(readFileSync(join(FIXTURES, 'feeds', 'expected.json'), 'utf8')) as Record<string, { contentType?: string } & Record<string, unknown>>;
 
 const TYPES: Record<string, string> = { '.xml': 'application/xml', '.json': 'application/feed+json', '.html': 'text/html', '.opml': 'text/x-opml' };
 

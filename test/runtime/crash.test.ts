@@ -71,12 +71,12 @@ function runChild(dbPath: string): Run {
   const child = spawn(process.execPath, [compiledEntry('fixtures/crash-child'), dbPath, server.url, START], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const waiters: { line: string; resolve: () => void }[] = [];
-  child.stdout!.on('data', (c: Buffer) => {
+  child.stdout.on('data', (c: Buffer) => {
     out += c.toString();
     for (const w of waiters) if (out.includes(`${w.line}\n`)) w.resolve();
   });
   let err = '';
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => {
       if (code) process.stderr.write(`crash-child failed:\n${err}\n`);

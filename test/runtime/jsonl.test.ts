@@ -17,7 +17,7 @@ describe('summarize --jsonl lines', () => {
   it('gives more than 50 sentences to a line that asks and whose article has them', () => {
     const out = summarizeLine(JSON.stringify({ id: 's', text, sentences: 60 })) as { summary: string[] };
     expect(out.summary).toHaveLength(60);
-    expect(summarizeLine(JSON.stringify({ id: 't', text, sentences: 100_000 }))).toMatchObject({ id: 't', error: expect.stringMatching(/^sentences: /u) });
+    expect(summarizeLine(JSON.stringify({ id: 't', text, sentences: 100_000 }))).toMatchObject({ id: 't', error: expect.stringMatching(/^sentences: /u) as unknown });
   });
 });
 
@@ -38,7 +38,7 @@ describe('summarize --jsonl input', () => {
     // The huge line arrives in pieces, the good one split across chunks and ended by CRLF.
     const out = await run([huge.slice(0, 1_500), huge.slice(1_500), '"}\r\n', good.slice(0, 100), good.slice(100), '\r\n', '{"id":3'], good.length + 10);
     expect(out).toHaveLength(3);
-    expect(out[0]).toEqual({ id: null, error: expect.stringMatching(/larger than .* not an article/u) });
+    expect(out[0]).toEqual({ id: null, error: expect.stringMatching(/larger than .* not an article/u) as unknown });
     expect(out[1]).toMatchObject({ id: 'g' });
     expect(out[1]).not.toHaveProperty('error');
     expect(out[2]).toEqual({ id: null, error: 'this line is not JSON' });

@@ -74,7 +74,7 @@ describe('the service with TELEGRAM_BOT_TOKEN', () => {
     });
     let stderr = '';
     c.stderr.on('data', (d) => (stderr += d));
-    const [code] = await once(c, 'exit');
+    const [code] = (await once(c, 'exit')) as [number | null];
     rmSync(dir, { recursive: true, force: true });
     expect(stderr.trim()).toBe('tidings: TELEGRAM_BOT_TOKEN=(hidden) was refused by Telegram. Copy the token again from @BotFather (/mybots, API Token).');
     expect(code).toBe(2);

@@ -152,7 +152,7 @@ export function when(what: string, check: () => boolean | Promise<boolean>, chan
       clearTimeout(deadline);
       for (const stop of stops) stop();
       if (err === undefined) resolve();
-      else reject(err instanceof Error ? err : new Error(String(err)));
+      else reject(err instanceof Error ? err : new Error(JSON.stringify(err)));
     };
     const recheck = async () => {
       if (checking) return void (again = true);

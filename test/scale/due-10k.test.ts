@@ -35,7 +35,7 @@ describe('10,000 subscriptions through one day', () => {
     let rowsRead = 0;
     let idleTicks = 0;
     let idleTicksReadingRows = 0;
-    const counted = new Proxy(store as Store, {
+    const counted = new Proxy(store, {
       get(target, prop, receiver) {
         if (prop === 'dueSubscriptions')
           return async (...args: Parameters<Store['dueSubscriptions']>) => {

@@ -19,8 +19,8 @@ function start(databaseUrl: string): { child: ChildProcess; done: Promise<{ code
   const child = spawn(process.execPath, [bin, 'start'], { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' } });
   let out = '';
   let err = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   return { child, done: new Promise((r) => child.on('close', (code) => r({ code, err, out }))) };
 }
 

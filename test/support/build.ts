@@ -7,7 +7,7 @@ import { COMPILED_TEST_DIR } from './compiled';
 export default async function setup(): Promise<void> {
   const { APP_ENTRIES, compile } = (await import(pathToFileURL(resolve(__dirname, '../../bin/build.js')).href)) as {
     APP_ENTRIES: Record<string, string>;
-    compile(entries: string[] | Record<string, string>, outdir: string): Promise<void>;
+    compile(this: void, entries: string[] | Record<string, string>, outdir: string): Promise<void>;
   };
   await compile(APP_ENTRIES, 'dist');
   // The worker thread's entry goes beside the chunks here too, where the pool looks for it.

@@ -67,7 +67,7 @@ export class TelegramAdapter {
     this.bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot, webhookReply: false } });
     const scrub = scrubbed(options.token);
     this.sender = new TelegramSender(
-      (payload, signal) => this.bot.telegram.callApi('sendMessage', payload as never, { signal } as never).catch(scrub) as Promise<{ message_id: number }>,
+      (payload, signal) => this.bot.telegram.callApi('sendMessage', payload as never, { signal } as never).catch(scrub),
       options.log,
       options.sender,
     );

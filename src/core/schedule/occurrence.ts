@@ -28,7 +28,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 export function wallClock(ms: number, zone: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!);
+  return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour! % 24, parts.minute);
 }
 
 /** The local calendar date (YYYY-MM-DD) of an instant in a zone. */

@@ -227,6 +227,6 @@ export class StoryIndex implements StoryGrouping {
 }
 
 function grown<T extends Uint32Array | Float32Array | Uint8Array | Int32Array>(from: T, to: T): T {
-  to.set(from as never);
+  to.set(from);
   return to;
 }

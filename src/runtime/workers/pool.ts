@@ -168,7 +168,7 @@ export function createWorkerPool(options: Partial<PoolOptions> = {}, log?: Logge
     run<T extends TaskName>(task: T, input: Input<T>): Promise<Output<T>> {
       if (closed) return Promise.reject(new Error('the worker pool is closed'));
       return new Promise<Output<T>>((resolve, reject) => {
-        waiting.push({ id: nextId++, task, input, resolve: resolve as (v: unknown) => void, reject });
+        waiting.push({ id: nextId++, task, input, resolve: resolve, reject });
         pump();
       });
     },

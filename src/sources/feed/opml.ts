@@ -19,7 +19,7 @@ export function readOpml(text: string): Result<{ feeds: OpmlFeed[]; skipped: str
   if (/<!ENTITY/i.test(text.slice(0, 64 * 1024))) return fail('feed/unparseable', 'This OPML file declares XML entities, which I do not expand.');
   let doc: { body?: { outlines?: Outline[] } };
   try {
-    doc = parseOpml(text) as typeof doc;
+    doc = parseOpml(text);
   } catch {
     return fail('feed/unparseable', 'This is not an OPML file (a feed reader’s export, <opml><body><outline xmlUrl="…"/>…).');
   }

@@ -38,9 +38,10 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const runningChars = (text: string) => text.split('\n').reduce((n, line) => (line.length >= RUNNING ? n + line.length : n), 0);
 
 function readability(markup: string): { text: string; title: string | null; byline: string | null } {
-  const { document } = parseHTML(markup);
+  // linkedom's document is a DOM document to Readability; its declared types are not the DOM library's.
+  const { document } = parseHTML(markup) as unknown as { document: never };
   try {
-    const parsed = new Readability(document as never, { charThreshold: 300, maxElemsToParse: PAGE_LIMITS.maxElements + 100 }).parse();
+    const parsed = new Readability(document, { charThreshold: 300, maxElemsToParse: PAGE_LIMITS.maxElements + 100 }).parse();
     return { text: parsed?.content ? htmlToText(parsed.content) : '', title: parsed?.title?.trim() || null, byline: parsed?.byline?.trim() || null };
   } catch {
     return { text: '', title: null, byline: null }; // a page Readability cannot walk: the cluster reading stands alone

@@ -4,6 +4,9 @@ import { nextDueAt } from '../../core/schedule/due';
 import type { ArticleRow, FeedRow, OutboxDbRow, SubscriptionRow } from './schema';
 
 /** One string per chat target: the unique key of subscriptions and chat feeds. */
+/** A JSON column holds what the matching `from…` function wrote: its type is the field it fills. */
+const fromJson = <T>(text: string): T => JSON.parse(text) as T;
+
 export const targetKey = (t: ChatTarget): string => `${t.platform}:${t.chatId}${t.threadId ? `:${t.threadId}` : ''}`;
 export const targetJson = (t: ChatTarget): string => JSON.stringify({ platform: t.platform, chatId: t.chatId, threadId: t.threadId ?? null });
 
@@ -45,9 +48,9 @@ export const toArticle = (r: ArticleRow): Article => ({
   publishedAt: r.published_at,
   ingestedAt: r.ingested_at,
   language: r.language,
-  summary: JSON.parse(r.summary),
-  quotes: JSON.parse(r.quotes),
-  keywords: JSON.parse(r.keywords),
+  summary: fromJson(r.summary),
+  quotes: fromJson(r.quotes),
+  keywords: fromJson(r.keywords),
   excerptOnly: r.excerpt_only === 1,
   storyId: r.story_id,
   fingerprint: r.fingerprint,
@@ -74,10 +77,10 @@ export const fromArticle = (a: Article): ArticleRow => ({
 
 export const toSubscription = (r: SubscriptionRow): Subscription => ({
   id: r.id,
-  target: JSON.parse(r.target),
+  target: fromJson(r.target),
   time: r.time,
   timezone: r.timezone,
-  topics: JSON.parse(r.topics),
+  topics: fromJson(r.topics),
   maxStories: r.max_stories,
   quotes: r.quotes === 1,
   sendEmpty: r.send_empty === 1,
@@ -108,12 +111,12 @@ export const toOutbox = (r: OutboxDbRow): OutboxRow => ({
   id: r.id,
   subscriptionId: r.subscription_id,
   periodKey: r.period_key,
-  target: JSON.parse(r.target),
-  digest: JSON.parse(r.digest),
+  target: fromJson(r.target),
+  digest: fromJson(r.digest),
   status: r.status as OutboxStatus,
   attempts: r.attempts,
   availableAt: r.available_at,
-  messageIds: JSON.parse(r.message_ids),
+  messageIds: fromJson(r.message_ids),
   lastError: r.last_error,
   createdAt: r.created_at,
   sentAt: r.sent_at,

@@ -102,7 +102,7 @@ describe('an admin’s journey', () => {
   it('adds a feed: deferred at once, finished with an edit', async () => {
     const o = await run(admin({ name: 'feeds', subcommand: 'add', options: { url: FEED_URL } }));
     expect(o.callback.type).toBe(5);
-    expect(o.traffic[1]).toMatchObject({ method: 'PATCH', path: expect.stringMatching(/\/messages\/@original$/) });
+    expect(o.traffic[1]).toMatchObject({ method: 'PATCH', path: expect.stringMatching(/\/messages\/@original$/) as unknown });
     expect(textOf(o)).toContain('Added News Example');
     expect((await h.store.listFeeds({ platform: 'discord', chatId: channel })).map((f) => f.url)).toEqual([FEED_URL]);
   });
@@ -133,7 +133,7 @@ describe('an admin’s journey', () => {
     const first = embeds[0]!;
     expect(first.url).toMatch(/^https:\/\/news\.example\/story-\d+$/);
     expect(first.description).toMatch(/> “We will finish the \w+ by spring and not a day later,?”\n> — \*\*\w+ \w+\*\*/);
-    expect(first.fields?.[0]).toMatchObject({ name: 'Source', value: expect.stringContaining('News Example') });
+    expect(first.fields?.[0]).toMatchObject({ name: 'Source', value: expect.stringContaining('News Example') as unknown });
     // Markdown in article text is escaped, not rendered.
     expect(first.title).toContain('\\*stars\\*');
     expect(o.messages[0]!.content).toMatch(/^\*\*Digest — /);

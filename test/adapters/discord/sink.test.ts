@@ -94,7 +94,7 @@ describe('a failed send', () => {
     h.discord.failures.set(channel, [{ status: 200, code: 0 }, ...Array.from({ length: 4 }, () => ({ status: 502, code: 0, message: 'Bad Gateway' }))]);
     expect(await deliver()).toMatchObject({ sent: 0, retried: 1, dropped: 0 });
     expect(postsIn(channel)).toHaveLength(1);
-    expect(await rowOf(sub, row.id)).toMatchObject({ status: 'pending', lastError: expect.stringContaining('502') });
+    expect(await rowOf(sub, row.id)).toMatchObject({ status: 'pending', lastError: expect.stringContaining('502') as unknown });
 
     nowMs += 5 * 60_000;
     expect(await deliver()).toMatchObject({ sent: 1, retried: 0, dropped: 0 });
@@ -120,7 +120,7 @@ describe('a failed send', () => {
     const channel = '540000000000000003';
     h.discord.failures.set(channel, [{ status: 400, code: 50035, message: 'Invalid Form Body' }]);
     const outcome = await h.bot.sink.send({ platform: 'discord', chatId: channel }, deliveryDocument(digestOf([entry(1, 100)])));
-    expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringContaining('50035') });
+    expect(outcome).toMatchObject({ kind: 'retry', reason: expect.stringContaining('50035') as unknown });
   });
 });
 
@@ -137,7 +137,7 @@ describe('a lost channel', () => {
     expect((await rowOf(sub, second.id)).status).toBe('dropped');
     const notes = h.log.filter((l) => l.msg === 'subscription ended: chat unreachable' && (l.obj as { chat: string }).chat === channel);
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.obj).toMatchObject({ reason: expect.stringContaining('50013') });
+    expect(notes[0]!.obj).toMatchObject({ reason: expect.stringContaining('50013') as unknown });
     expect(postsIn(channel)).toHaveLength(0);
   });
 
@@ -148,7 +148,7 @@ describe('a lost channel', () => {
     const channel = `56000000000000${code}`;
     h.discord.forbidden.set(channel, { status, code });
     const outcome = await h.bot.sink.send({ platform: 'discord', chatId: channel }, deliveryDocument(digestOf([entry(1, 100)])));
-    expect(outcome).toMatchObject({ kind: 'gone', reason: expect.stringContaining(String(code)) });
+    expect(outcome).toMatchObject({ kind: 'gone', reason: expect.stringContaining(String(code)) as unknown });
   });
 });
 
@@ -157,7 +157,7 @@ describe('a long rate limit', () => {
     const channel = '599000000000000001';
     h.discord.failures.set(channel, [{ status: 429, code: 0, retryAfter: 3600, message: 'You are being rate limited.' }]);
     const outcome = await h.bot.sink.send({ platform: 'discord', chatId: channel }, deliveryDocument(digestOf([entry(1, 100)])));
-    expect(outcome).toMatchObject({ kind: 'retry', afterMs: expect.any(Number), reason: expect.stringContaining('rate limited') });
+    expect(outcome).toMatchObject({ kind: 'retry', afterMs: expect.any(Number) as unknown, reason: expect.stringContaining('rate limited') as unknown });
     expect((outcome as { afterMs: number }).afterMs).toBeGreaterThanOrEqual(3_600_000);
     expect(postsIn(channel)).toHaveLength(0);
   });

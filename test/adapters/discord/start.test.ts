@@ -42,7 +42,7 @@ it('serves slash commands and stops on SIGTERM', async () => {
   const channel = '580000000000000001';
   const { token } = invoke(discord, { name: 'subscribe', options: { time: '06:45', timezone: 'Asia/Tokyo' }, channelId: channel, permissions: MANAGE_GUILD });
   const callback = await discord.waitFor(() => discord.interactionTraffic(token)[0]);
-  expect(callback.body).toMatchObject({ type: 4, data: { content: expect.stringContaining('Subscribed: a daily digest here at 06:45 (Asia/Tokyo)') } });
+  expect(callback.body).toMatchObject({ type: 4, data: { content: expect.stringContaining('Subscribed: a daily digest here at 06:45 (Asia/Tokyo)') as unknown } });
 
   // The service takes signals once it says it has started.
   await new Promise<void>((r) => {
@@ -50,7 +50,7 @@ it('serves slash commands and stops on SIGTERM', async () => {
     check();
   });
   child.kill('SIGTERM');
-  const [code] = await exited;
+  const [code] = (await exited) as [number | null];
   expect(code, stderr.slice(-2000)).toBe(0);
   // Not the console adapter: nothing printed as a digest on stdout.
   expect(stdout).not.toContain('Next digest at');
@@ -69,7 +69,7 @@ it('stops with exit 2 and one line when Discord refuses the token', async () => 
   });
   let stderr = '';
   c.stderr.on('data', (d) => (stderr += d));
-  const [code] = await once(c, 'exit');
+  const [code] = (await once(c, 'exit')) as [number | null];
   expect(code).toBe(2);
   expect(stderr.trim()).toBe('tidings: DISCORD_TOKEN=(hidden) was refused by Discord. Copy the bot token again from the developer portal (Bot, Reset Token).');
   expect(stderr).not.toContain(wrong);

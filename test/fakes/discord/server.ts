@@ -110,8 +110,8 @@ export class FakeDiscord {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 45_000 } }));
-    socket.on('message', (raw) => {
-      const packet = JSON.parse(String(raw)) as { op: number; d: Record<string, unknown> };
+    socket.on('message', (raw: Buffer) => {
+      const packet = JSON.parse(raw.toString('utf8')) as { op: number; d: Record<string, unknown> };
       if (packet.op === 1) {
         record.heartbeats++;
         socket.send(JSON.stringify({ op: 11 }));

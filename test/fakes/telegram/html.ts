@@ -40,7 +40,7 @@ export function parseTelegramHtml(html: string): HtmlCheck {
         if (stack.includes('pre') && name !== 'code') return bad(`Tag "${name}" inside "pre"`);
         stack.push(name);
       }
-      i += whole!.length;
+      i += whole.length;
       continue;
     }
     text += c;

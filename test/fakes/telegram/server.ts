@@ -300,7 +300,7 @@ export class FakeBotApi {
     if (chat.migratedTo) return fail({ error_code: 400, description: 'Bad Request: group chat was upgraded to a supergroup chat', parameters: { migrate_to_chat_id: chat.migratedTo } });
     const thread = p.message_thread_id === undefined ? null : Number(p.message_thread_id);
     if (thread !== null && !(chat.is_forum && chat.topics?.includes(thread))) return fail({ error_code: 400, description: 'Bad Request: message thread not found' });
-    const text = String(p.text ?? '');
+    const text = typeof p.text === 'string' || typeof p.text === 'number' ? String(p.text) : ''; // the Bot API reads a number as its digits
     let visible = text;
     if (p.parse_mode === 'HTML') {
       const parsed = parseTelegramHtml(text);
@@ -309,7 +309,7 @@ export class FakeBotApi {
         return fail({ error_code: 400, description: parsed.error });
       }
       visible = parsed.text;
-    } else if (p.parse_mode !== undefined) return fail({ error_code: 400, description: `Bad Request: unsupported parse_mode ${String(p.parse_mode)}` });
+    } else if (p.parse_mode !== undefined) return fail({ error_code: 400, description: `Bad Request: unsupported parse_mode ${JSON.stringify(p.parse_mode)}` });
     if (!visible.trim()) return fail({ error_code: 400, description: 'Bad Request: message text is empty' });
     if (visible.length > 4096) {
       this.counts.tooLong++;
